@@ -1,9 +1,11 @@
-"""Add/edit dialogs of the People & contacts page: the service validates, the dialog shows where."""
+"""Add/edit dialogs of the People & contacts page: the service validates, the dialog shows where.
+They save off the GUI thread (gui/kit/dialog_work.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord
 from branchguard.core.kernel.types import LabelledEnum
 from branchguard.core.people.references import OpenItem
 from branchguard.core.people.types import (
@@ -30,6 +32,7 @@ from branchguard.core.people.types import (
     PersonInput,
 )
 from branchguard.gui.kit import discard
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import phone_font
@@ -49,6 +52,25 @@ def item_lines(items: list[OpenItem], more: str) -> str:
     if len(items) > SHOWN_ITEMS:
         lines.append(more.replace("%1", str(len(items) - SHOWN_ITEMS)))
     return "\n".join(lines)
+
+
+def open_items_or_none(read: Callable[[], list[OpenItem]]) -> list[OpenItem]:
+    """`read()` (Qt-free, off the GUI thread); none when the person was removed meanwhile (the
+    save or removal then says so)."""
+    try:
+        return read()
+    except BranchGuardError:
+        return []
+
+
+@dataclass(frozen=True)
+class AsNow:
+    """A save refused as stale (`refused`), with the record as it is now read at once, off the GUI
+    thread too; `error` when that read failed (removed meanwhile)."""
+
+    refused: StaleRecord
+    record: Any = None
+    error: str = ""
 
 
 def enum_combo(kind: type[E], current: E | None = None) -> QComboBox:
@@ -75,19 +97,21 @@ def notes_edit(text: str) -> QPlainTextEdit:
 
 
 class RecordDialog(QDialog, Generic[In, Out]):
-    """Collects an input dataclass and hands it to `save`; stays open while the service refuses it.
+    """Collects an input dataclass and hands it with the record it was `opened` with to `save`,
+    off the GUI thread (`work`); stays open while the service refuses it.
 
     Nothing is written unless `save` succeeds; on a ValidationError the message goes under the
-    field it names (and that field gets the focus), any other refusal under the form.
+    field it names, any other refusal under the form.
 
     An edit knows the record it was `opened` with and can `reread` it: when the save is refused
     because the record changed elsewhere (StaleRecord), the form shows the record as it is now and
     a second Save compares against that, so nothing of the stale form is saved over the change.
+    `save` and `reread` are Qt-free: they run on the writer's thread.
     """
 
     def __init__(
         self,
-        save: Callable[[In], Out],
+        save: Callable[[In, Out | None], Out],
         parent: QWidget | None = None,
         *,
         opened: Out | None = None,
@@ -116,6 +140,8 @@ class RecordDialog(QDialog, Generic[In, Out]):
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addLayout(self.form)
+        self.work = DialogWork(self, self.form, self.general_error, self.buttons)
+        layout.addWidget(self.work.note)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         # Set by hand, it replaces the form's own minimum: in 460 px at 15 pt the training's
@@ -129,36 +155,48 @@ class RecordDialog(QDialog, Generic[In, Out]):
         """Show `record` in the fields (an edit dialog's, to show a record as it is now)."""
         raise NotImplementedError
 
-    def accept(self) -> None:
-        self.form.clear_errors()
-        self.general_error.hide()
-        try:
-            self.saved = self._save(self.collect())
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self._show_general(exc.message)
-            return
-        except StaleRecord as exc:
-            self._show_as_now(exc)
-            return
-        except BranchGuardError as exc:
-            self._show_general(exc.message)
-            return
-        super().accept()
+    def rereader(self) -> Callable[[], Out] | None:
+        """What reads the record as it is now (Qt-free), taken on the GUI thread as a save starts."""
+        return self._reread
 
-    def _show_as_now(self, refused: StaleRecord) -> None:
+    def accept(self) -> None:
+        """Save off the GUI thread; nothing while the dialog reads or a save is under way."""
+        if not self.work.ready():
+            return
+        save, data, opened, reread = self._save, self.collect(), self.opened, self.rereader()
+
+        def call() -> Out | AsNow:
+            try:
+                return save(data, opened)
+            except StaleRecord as exc:
+                if reread is None:
+                    return AsNow(exc)
+                try:
+                    return AsNow(exc, reread())
+                except BranchGuardError as gone:  # removed meanwhile: say that instead
+                    return AsNow(exc, error=gone.message)
+
+        self.work.save(call, self._stored)
+
+    def _stored(self, result: Out | AsNow) -> None:
+        if isinstance(result, AsNow):
+            self._show_as_now(result)
+            return
+        self.saved = result
+        QDialog.accept(self)
+
+    def _show_as_now(self, now: AsNow) -> None:
         """The record changed elsewhere since the form was filled: fill it again from the record as
         it is now (what was typed is dropped, the message says so) and say why nothing was saved."""
         self.was_stale = True
-        if self._reread is not None:
-            try:
-                self.opened = self._reread()
-            except BranchGuardError as exc:  # removed meanwhile: say that instead
-                self._show_general(exc.message)
-                return
-            self.fill(self.opened)
+        if now.error:
+            self._show_general(now.error)
+            return
+        if now.record is not None:
+            self.opened = now.record
+            self.fill(now.record)
             discard.remember(self)  # the fields hold what is stored: leaving now asks nothing
-        self._show_general(refused.message)
+        self._show_general(now.refused.message)
 
     def _show_general(self, message: str) -> None:
         self.general_error.setText(message)
@@ -178,7 +216,7 @@ class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
         reread: Callable[[], PersonInfo] | None = None,
         open_items: Callable[[], list[OpenItem]] | None = None,
     ) -> None:
-        super().__init__(lambda data: save(data, self.opened), parent, opened=person, reread=reread)
+        super().__init__(save, parent, opened=person, reread=reread)
         self._open_items = open_items
         self.setObjectName("person_dialog")
         title = self.tr("Add a staff member") if person is None else self.tr("Edit a staff member")
@@ -212,23 +250,25 @@ class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
         self.notes.setPlainText(record.notes)
 
     def accept(self) -> None:
-        if self._rename_agreed():
-            super().accept()
-
-    def _rename_agreed(self) -> bool:
         """A rename leaves the person's open items under the old name, which nobody on the roster
         will have (records are evidence: they keep the name they were written with), so the lead
-        is shown them first and may hand them over before; no rename or no such item: nothing to
-        ask."""
+        is shown them first (read off the GUI thread) and may hand them over before; no rename or
+        no such item: nothing to ask."""
+        if not self.work.ready():
+            return
         new_name = self.name.text().strip()
-        if self.opened is None or self._open_items is None or not new_name or new_name == self.opened.name:
-            return True
-        try:
-            items = self._open_items()
-        except BranchGuardError:  # removed meanwhile: the save says so
-            return True
-        if not items:
-            return True
+        read = self._open_items
+        if self.opened is None or read is None or not new_name or new_name == self.opened.name:
+            super().accept()
+            return
+        self.work.read(lambda: open_items_or_none(read), lambda items: self._rename_read(items, new_name))
+
+    def _rename_read(self, items: list[OpenItem], new_name: str) -> None:
+        if not items or self._rename_agreed(items, new_name):
+            super().accept()
+
+    def _rename_agreed(self, items: list[OpenItem], new_name: str) -> bool:
+        assert self.opened is not None
         old = self.opened.name
         question = (
             self.tr(
@@ -270,7 +310,7 @@ class ContactDialog(RecordDialog[ContactInput, ContactInfo]):
         parent: QWidget | None = None,
         reread: Callable[[], ContactInfo] | None = None,
     ) -> None:
-        super().__init__(lambda data: save(data, self.opened), parent, opened=contact, reread=reread)
+        super().__init__(save, parent, opened=contact, reread=reread)
         self.setObjectName("contact_dialog")
         self.setWindowTitle(self.tr("Add a contact") if contact is None else self.tr("Edit a contact"))
         self.name = QLineEdit()

@@ -1,4 +1,5 @@
-"""The Staff roster and Emergency contacts tabs: a filtered table with add, edit and remove."""
+"""The Staff roster and Emergency contacts tabs: a filtered table with add, edit and remove. The
+records are read, a removal's question read and the removal written off the GUI thread."""
 
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard import APP_NAME
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.people.types import BranchRole, ContactInfo, ContactKind, PersonInfo
 from branchguard.gui.kit.combos import refill
 from branchguard.gui.kit.empty_note import EmptyNote
@@ -32,6 +32,7 @@ from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, RowsModel
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.text_scale import scaled, set_row_height
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.people.models import ContactsModel, PeopleModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -60,6 +61,8 @@ class RecordTab(QWidget, Generic[T]):
         super().__init__(parent)
         self.session = session
         self.loader = Loader(self, on_error=self._failed)
+        self.remove_loader = Loader(self, on_error=self._remove_failed)
+        self._removing = False  # a removal being read, asked or written: no second one meanwhile
         self.model: RowsModel[T] = model
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(model)
@@ -171,10 +174,15 @@ class RecordTab(QWidget, Generic[T]):
     def make_dialog(self, item: T | None) -> RecordDialog[Any, T]:
         raise NotImplementedError
 
-    def delete(self, item: T) -> None:
+    def deleter(self, item: T, found: Any) -> Callable[[], object]:
+        """The Qt-free removal of `item`, asked over what `remove_reader` found."""
         raise NotImplementedError
 
-    def remove_question(self, item: T) -> str:
+    def remove_reader(self, item: T) -> Callable[[], Any] | None:
+        """What the removal question needs read first (Qt-free), or None."""
+        return None
+
+    def remove_question(self, item: T, found: Any) -> str:
         raise NotImplementedError
 
     def count_text(self, count: int) -> str:
@@ -231,7 +239,8 @@ class RecordTab(QWidget, Generic[T]):
         item = self.selected()
         self.add_action.setEnabled(self._editable)
         self.edit_action.setEnabled(self._editable and item is not None)
-        self.remove_action.setEnabled(self._editable and item is not None and self.can_remove(item))
+        removable = item is not None and self.can_remove(item) and not self._removing
+        self.remove_action.setEnabled(self._editable and removable)
         self.add_button.setEnabled(self.add_action.isEnabled())
         self.edit_button.setEnabled(self.edit_action.isEnabled())
         self.remove_button.setEnabled(self.remove_action.isEnabled())
@@ -312,25 +321,42 @@ class RecordTab(QWidget, Generic[T]):
             self.reload()
 
     def remove(self) -> None:
+        """Ask (what the question needs read off the GUI thread first), then remove on the writer's
+        thread; the Remove button waits until it is done."""
         item = self.selected()
-        if not self._editable or item is None or not self.can_remove(item):
+        if not self._editable or item is None or not self.can_remove(item) or self._removing:
             return
+        self._removing = True
+        self.update_actions()
+        read = self.remove_reader(item)
+        if read is None:
+            self._ask_remove(item, None)
+        else:
+            self.remove_loader.run(read, lambda found: self._ask_remove(item, found))
+
+    def _ask_remove(self, item: T, found: Any) -> None:
         answer = QMessageBox.question(
             self,
             self.remove_text(),
-            literal(self.remove_question(item)),  # it names the person or contact
+            literal(self.remove_question(item, found)),  # it names the person or contact
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
+            self._removing = False
+            self.update_actions()
             return
-        try:
-            self.delete(item)
-        except BranchGuardError as exc:
-            self.warn(exc.message)
-            return
+        writer().submit(self.deleter(item, found), on_done=self._removed, on_error=self._remove_failed)
+
+    def _removed(self, _result: object) -> None:
+        self._removing = False
         self.reload()
         self.changed.emit(self.entity)
+
+    def _remove_failed(self, message: str) -> None:
+        self._removing = False
+        self.update_actions()
+        self.warn(message)
 
 
 class StaffTab(RecordTab[PersonInfo]):
@@ -338,7 +364,6 @@ class StaffTab(RecordTab[PersonInfo]):
 
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, PeopleModel(), parent)
-        self.seen_open: dict[int, list[OpenItem]] = {}  # what the removal question listed, by person
         self.post_filter = QComboBox()
         self.post_filter.setObjectName("person_post_filter")
         self.duty_filter = QComboBox()
@@ -378,23 +403,25 @@ class StaffTab(RecordTab[PersonInfo]):
             open_items=lambda: people.open_items(actor, item.id),
         )
 
-    def delete(self, item: PersonInfo) -> None:
+    def deleter(self, item: PersonInfo, found: list[OpenItem]) -> Callable[[], object]:
         """Removed knowingly over the open items the question listed (`remove_question`); any that
         appeared since it was asked make the service refuse, naming them."""
-        seen = self.seen_open.pop(item.id, [])
-        self.session.services.people.remove_person(self.session.actor, item.id, despite_open_items=bool(seen))
+        people, actor = self.session.services.people, self.session.actor
+        return lambda: people.remove_person(actor, item.id, despite_open_items=bool(found))
 
-    def remove_question(self, item: PersonInfo) -> str:
+    def remove_reader(self, item: PersonInfo) -> Callable[[], list[OpenItem]]:
+        from branchguard.gui.people.dialogs import open_items_or_none
+
+        people, actor = self.session.services.people, self.session.actor
+        return lambda: open_items_or_none(lambda: people.open_items(actor, item.id))
+
+    def remove_question(self, item: PersonInfo, found: list[OpenItem]) -> str:
         """The question lists the open items that would name nobody on the roster, so the lead
         hands them over first (No) or removes the person knowingly."""
         from branchguard.gui.people.dialogs import item_lines
 
         question = self.tr("Remove %1 from the staff roster?").replace("%1", item.name)
-        try:
-            items = self.session.services.people.open_items(self.session.actor, item.id)
-        except BranchGuardError:  # removed meanwhile: the removal says so
-            items = []
-        self.seen_open = {item.id: items}
+        items = found
         if not items:
             return question
         return (
@@ -478,10 +505,11 @@ class ContactsTab(RecordTab[ContactInfo]):
     def can_remove(self, item: ContactInfo) -> bool:
         return not item.builtin
 
-    def delete(self, item: ContactInfo) -> None:
-        self.session.services.people.remove_contact(self.session.actor, item.id)
+    def deleter(self, item: ContactInfo, found: Any) -> Callable[[], object]:
+        people, actor = self.session.services.people, self.session.actor
+        return lambda: people.remove_contact(actor, item.id)
 
-    def remove_question(self, item: ContactInfo) -> str:
+    def remove_question(self, item: ContactInfo, found: Any) -> str:
         return self.tr("Remove the contact %1?").replace("%1", item.name)
 
     def count_text(self, count: int) -> str:

@@ -2,7 +2,7 @@
 and the training records with their certificates' expiry in colour; the lead assigns roles and adds
 or corrects records, and unassigns a role (after asking), which frees its holder to leave the staff
 list: the only way once no approved plan names the role any more. Both lists are read off the GUI
-thread through one Loader."""
+thread through one Loader; an unassignment is written on the writer's thread, its button waiting."""
 
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard import APP_NAME
-from branchguard.core.kernel.errors import BranchGuardError, StaleRecord
 from branchguard.core.kernel.roles import may
 from branchguard.core.team import rules
 from branchguard.core.team.rules import REMIND_DAYS
@@ -35,6 +34,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.tables import make_table
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.people.team_models import TeamRolesModel, TrainingModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -51,6 +51,7 @@ class TeamTab(QWidget):
         super().__init__(parent)
         self.session = session
         self.loader = Loader(self, on_error=self._failed)
+        self._unassigning = False  # an unassignment under way (its button waits)
         self.people: list[Person] = []
         self.dialog: RecordDialog[Any, Any] | None = None  # the dialog while it is open
 
@@ -246,7 +247,9 @@ class TeamTab(QWidget):
         self.assign_button.setEnabled(self._assigns and self.roles_model.rowCount() > 0 and bool(self.people))
         self.no_people.setVisible(self._read and not self.people and (self._assigns or self._adds))
         role = self.selected_role()
-        self.unassign_button.setEnabled(self._assigns and role is not None and role.holder is not None)
+        self.unassign_button.setEnabled(
+            self._assigns and role is not None and role.holder is not None and not self._unassigning
+        )
         self.add_button.setEnabled(self._adds and bool(self.people))
         self.edit_button.setEnabled(self._updates and self.selected_record() is not None)
 
@@ -271,7 +274,7 @@ class TeamTab(QWidget):
         """Nobody holds the selected role any more, once the lead confirms; refused (and the list
         read again) when another PC named someone else since the list was read."""
         role = self.selected_role()
-        if not self._assigns or role is None or role.holder is None:
+        if not self._assigns or role is None or role.holder is None or self._unassigning:
             return
         held = rules.role_text(
             rules.shown_name(role), role.holder.name, role.backup.name if role.backup else ""
@@ -285,15 +288,27 @@ class TeamTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self.session.services.team.unassign(self.session.actor, role.code, rules.holders_of(role))
-        except BranchGuardError as exc:
-            self._failed(exc.message)
-            if isinstance(exc, StaleRecord):  # the list shows the role as it is now
-                self.reload()
-            return
+        team, actor = self.session.services.team, self.session.actor
+        code, holders = role.code, rules.holders_of(role)
+        self._unassigning = True
+        self._update_buttons()
+        writer().submit(
+            lambda: team.unassign(actor, code, holders),
+            on_done=self._unassigned,
+            on_error=self._unassign_failed,
+        )
+
+    def _unassigned(self, _result: object) -> None:
+        self._unassigning = False
         self.reload()
         self.changed.emit("team")
+
+    def _unassign_failed(self, message: str) -> None:
+        """Refused (another PC changed the role, say) or a fault: said, and the lists read again to
+        show the role as it is now."""
+        self._unassigning = False
+        self._failed(message)
+        self.reload()
 
     def add_training(self) -> None:
         self._training_dialog(None)

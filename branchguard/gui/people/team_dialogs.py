@@ -50,8 +50,6 @@ class AssignDialog(RecordDialog[AssignInput, TeamRole]):
     """Who holds a role and who backs them up (B角). `reread` reads a role (by code) as it is now,
     to show it again when the save was refused because another PC changed it."""
 
-    role: QComboBox  # read by `reread`, which is given before the combo is made
-
     def __init__(
         self,
         save: Callable[[AssignInput], TeamRole],
@@ -61,8 +59,8 @@ class AssignDialog(RecordDialog[AssignInput, TeamRole]):
         parent: QWidget | None = None,
         reread: Callable[[str], TeamRole] | None = None,
     ) -> None:
-        again = (lambda: reread(self.role.currentData())) if reread is not None else None
-        super().__init__(save, parent, reread=again)
+        super().__init__(lambda data, _opened: save(data), parent)  # `opened`: in the input
+        self._reread_role = reread
         self.setObjectName("team_assign_dialog")
         self.setWindowTitle(self.tr("Assign a team role"))
         self.role = QComboBox()
@@ -94,6 +92,10 @@ class AssignDialog(RecordDialog[AssignInput, TeamRole]):
         self.holder.setCurrentIndex(max(self.holder.findData(holder), 0) if holder is not None else 0)
         self.backup.setCurrentIndex(max(self.backup.findData(backup), 0) if backup is not None else 0)
 
+    def rereader(self) -> Callable[[], TeamRole] | None:
+        code, reread = self.role.currentData(), self._reread_role
+        return (lambda: reread(code)) if reread is not None else None
+
     def fill(self, record: TeamRole) -> None:
         self._roles[record.code] = record
         self._show_current()
@@ -122,7 +124,7 @@ class TrainingDialog(RecordDialog[TrainingInput, TrainingRecord]):
         parent: QWidget | None = None,
         reread: Callable[[], TrainingRecord] | None = None,
     ) -> None:
-        super().__init__(lambda data: save(data, self.opened), parent, opened=record, reread=reread)
+        super().__init__(save, parent, opened=record, reread=reread)
         self.setObjectName("training_dialog")
         self.setWindowTitle(
             self.tr("Add a training record") if record is None else self.tr("Edit a training record")
