@@ -23,6 +23,7 @@ from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.playbooks.diff import Change, VersionDiff
 from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit import style
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.text_scale import size_columns
@@ -189,7 +190,7 @@ class PlaybookDiffView(QWidget):
 
 
 class PlaybookDiffDialog(QDialog):
-    """The diff of two versions of `code`, loaded through the services."""
+    """The diff of two versions of `code`, read through the services off the GUI thread."""
 
     def __init__(
         self, session: GuiSession, code: str, old: int, new: int, parent: QWidget | None = None
@@ -201,18 +202,30 @@ class PlaybookDiffDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
+        self.work = DialogWork(self, None, self.view.summary)  # a fault is said where the summary goes
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.work.note)
         layout.addWidget(buttons)
         self.setWindowTitle(self.tr("Compare versions of %1").replace("%1", code))
         resize_within_screen(self, 1100, 720)
-        services, actor = session.services, session.actor
+        playbooks, actor = session.services.playbooks, session.actor
         older, newer = sorted((old, new))
-        try:
-            diff = services.playbooks.diff(actor, code, older, newer)
-            old_version = services.playbooks.get(actor, code, older)
-            new_version = services.playbooks.get(actor, code, newer)
-        except BranchGuardError as exc:
-            self.view.summary.setText(exc.message)
+
+        def load() -> tuple[VersionDiff, PlaybookVersion, PlaybookVersion] | str:
+            try:
+                return (
+                    playbooks.diff(actor, code, older, newer),
+                    playbooks.get(actor, code, older),
+                    playbooks.get(actor, code, newer),
+                )
+            except BranchGuardError as exc:  # no such version: said in the summary's place
+                return exc.message
+
+        self.work.read(load, self._show)
+
+    def _show(self, read: tuple[VersionDiff, PlaybookVersion, PlaybookVersion] | str) -> None:
+        if isinstance(read, str):
+            self.view.summary.setText(read)
             self.view.summary.setProperty("role", "error")
             return
-        self.view.show_diff(diff, old_version, new_version)
+        self.view.show_diff(*read)

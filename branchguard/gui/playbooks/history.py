@@ -1,4 +1,5 @@
-"""Version history of one plan: every version with who made and approved it; pick two to compare."""
+"""Version history of one plan: every version with who made and approved it; pick two to compare.
+The versions are read off the GUI thread as it opens."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.playbooks.types import PlaybookVersion
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.screen import resize_within_screen
@@ -77,6 +79,13 @@ class PlaybookHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(splitter, 1)
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.work = DialogWork(self, None, self.error)
+        layout.addWidget(self.work.note)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
         resize_within_screen(self, 980, 700)
         self.diff_dialog: PlaybookDiffDialog | None = None
@@ -92,14 +101,22 @@ class PlaybookHistoryDialog(QDialog):
         self.compare_button.setText(self.tr("Compare"))
 
     def reload(self) -> None:
-        try:
-            versions = self.session.services.playbooks.history(self.session.actor, self.code)
-        except BranchGuardError as exc:
-            versions = []
-            self.preview.show_message(exc.message)
-        self.model.set_rows(versions)
+        playbooks, actor, code = self.session.services.playbooks, self.session.actor, self.code
+
+        def load() -> list[PlaybookVersion] | str:
+            try:
+                return playbooks.history(actor, code)
+            except BranchGuardError as exc:  # no such plan: said in the preview
+                return exc.message
+
+        self.work.read(load, self._show)
+
+    def _show(self, read: list[PlaybookVersion] | str) -> None:
+        self.model.set_rows(read if not isinstance(read, str) else [])
         self.names.read()
         self._selection_changed()
+        if isinstance(read, str):
+            self.preview.show_message(read)
 
     def selected_versions(self) -> list[PlaybookVersion]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())

@@ -1,4 +1,5 @@
-"""Playbooks page: the plan library with filters and search, a preview as staff see it, and its actions."""
+"""Playbooks page: the plan library with filters and search, a preview as staff see it, and its actions.
+Approving and discarding a draft read and write off the GUI thread, their buttons waiting."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.rules import linked_plans
@@ -30,6 +30,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.plain import literal
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.playbooks.guide_actions import GuideActions
 from branchguard.gui.playbooks.history import PlaybookHistoryDialog
 from branchguard.gui.playbooks.list_view import PlaybookList
@@ -60,6 +61,8 @@ class PlaybooksPage(Page):
         self.guide_actions = GuideActions(session)
         self._guide_from: tuple[str, int] | None = None  # (guide code, the incident it was opened from)
         self.preview_loader = Loader(self, on_error=self.preview.show_message)
+        self.draft_loader = Loader(self, on_error=lambda message: self._write_failed(self._acting, message))
+        self._acting = ""  # the title of an approval or discard under way: no second one meanwhile
         self.list.failed.connect(self.preview.show_message)
         self.draft_toggle = QCheckBox()
         self.draft_toggle.setObjectName("show_draft_toggle")
@@ -270,8 +273,8 @@ class PlaybooksPage(Page):
         draft = summary is not None and summary.has_draft
         self.new_button.setEnabled(may(actor, "playbook.create") and not busy)
         self.edit_button.setEnabled(may(actor, "playbook.update") and summary is not None)
-        self.approve_button.setEnabled(may(actor, "playbook.approve") and draft)
-        self.discard_button.setEnabled(may(actor, "playbook.discard_draft") and draft)
+        self.approve_button.setEnabled(may(actor, "playbook.approve") and draft and not self._acting)
+        self.discard_button.setEnabled(may(actor, "playbook.discard_draft") and draft and not self._acting)
         self.import_button.setEnabled(may(actor, "playbook.import") and not busy)
         self.history_button.setEnabled(summary is not None)
         self.print_button.setEnabled(summary is not None and not busy)
@@ -329,16 +332,21 @@ class PlaybooksPage(Page):
         QMessageBox.warning(self, title, literal(message))  # a refusal may quote the plan's title
 
     def approve(self) -> None:
+        """The draft read (off the GUI thread), the question naming it, then its approval written."""
         summary = self.current_summary()
         if not may(self.session.actor, "playbook.approve") or summary is None or not summary.has_draft:
             return
-        services, actor = self.session.services, self.session.actor
-        title = self.tr("Approve the draft")
-        try:
-            draft = services.playbooks.get(actor, summary.code, prefer_draft=True)
-        except BranchGuardError as exc:
-            self._warn(title, exc.message)
+        if self._acting:
             return
+        playbooks, actor, code = self.session.services.playbooks, self.session.actor, summary.code
+        self._act(self.tr("Approve the draft"))
+        self.draft_loader.run(
+            lambda: playbooks.get(actor, code, prefer_draft=True),
+            lambda draft: self._ask_approve(summary, draft),
+        )
+
+    def _ask_approve(self, summary: PlaybookSummary, draft: PlaybookVersion) -> None:
+        playbooks, actor, title = self.session.services.playbooks, self.session.actor, self._acting
         text = self.tr("Approve version %1 of %2 “%3”?").replace("%1", str(draft.info.number))
         text = text.replace("%2", summary.code).replace("%3", draft.content.title.text)
         if summary.status == PlaybookStatus.APPROVED:
@@ -346,18 +354,16 @@ class PlaybooksPage(Page):
                 "%1", str(summary.version)
             )
         if not self._confirm(title, text):
+            self._act("")
             return
-        try:
-            services.playbooks.approve(actor, summary.code, opened=draft)  # as the question named it
-        except BranchGuardError as exc:
-            self._warn(title, exc.message)
-            return
-        self.draft_toggle.setChecked(False)
-        self._saved(summary.code)
+        code = summary.code
+        self._write(lambda: playbooks.approve(actor, code, opened=draft), code)  # as the question named it
 
     def discard_draft(self) -> None:
         summary = self.current_summary()
         if not may(self.session.actor, "playbook.discard_draft") or summary is None or not summary.has_draft:
+            return
+        if self._acting:
             return
         title = self.tr("Discard the draft")
         if summary.status == PlaybookStatus.DRAFT:
@@ -366,13 +372,29 @@ class PlaybooksPage(Page):
             text = self.tr("Discard the draft of %1? The approved version stays in use.")
         if not self._confirm(title, text.replace("%1", summary.code)):
             return
-        try:
-            self.session.services.playbooks.discard_draft(self.session.actor, summary.code)
-        except BranchGuardError as exc:
-            self._warn(title, exc.message)
-            return
+        self._act(title)
+        playbooks, actor, code = self.session.services.playbooks, self.session.actor, summary.code
+        self._write(lambda: playbooks.discard_draft(actor, code), code)
+
+    def _act(self, title: str) -> None:
+        self._acting = title
+        self.update_actions()
+
+    def _write(self, work: Callable[[], object], code: str) -> None:
+        """An approval or discard on the writer's thread; a refusal warned under `_acting`'s title."""
+        title = self._acting
+        writer().submit(
+            work, on_done=lambda _result: self._wrote(code), on_error=lambda m: self._write_failed(title, m)
+        )
+
+    def _wrote(self, code: str) -> None:
+        self._act("")
         self.draft_toggle.setChecked(False)
-        self._saved(summary.code)
+        self._saved(code)
+
+    def _write_failed(self, title: str, message: str) -> None:
+        self._act("")
+        self._warn(title, message)
 
     def show_history(self) -> PlaybookHistoryDialog | None:
         summary = self.current_summary()

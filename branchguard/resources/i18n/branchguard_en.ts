@@ -3869,6 +3869,10 @@ Submitted as: %3</translation>
         <translation>Close</translation>
     </message>
     <message>
+        <source>Playbook %1</source>
+        <translation>Playbook %1</translation>
+    </message>
+    <message>
         <source>Playbook %1 — version %2 (read only)</source>
         <translation>Playbook %1 — version %2 (read only)</translation>
     </message>

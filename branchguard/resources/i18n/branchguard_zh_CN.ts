@@ -3857,6 +3857,10 @@ Submitted as: %3</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Playbook %1</source>
+        <translation>预案 %1</translation>
+    </message>
+    <message>
         <source>Playbook %1 — version %2 (read only)</source>
         <translation>预案 %1 — 第 %2 版（只读）</translation>
     </message>

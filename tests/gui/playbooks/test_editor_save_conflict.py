@@ -38,7 +38,7 @@ def test_a_save_beaten_by_another_pc_says_so_and_keeps_the_edit(
         raise conflict
 
     monkeypatch.setattr(session.services.playbooks, "save_draft", beaten)
-    assert editor.save() is False
+    assert editor.save()  # started (inline here), and refused
     fault = gui_ctx.explain(conflict)
     assert fault is not None and editor.error.text() == fault.message
     assert not editor.stack.isClean() and editor.general.title_en.text() == "Fire, revised"

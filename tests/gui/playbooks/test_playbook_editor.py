@@ -348,8 +348,9 @@ def test_an_invalid_step_keeps_the_editor_open_with_the_row_selected_and_nothing
     panel.select_row(13)
     panel.add_step()
     panel.select_row(0)
-    assert not editor.save()
-    assert panel.current_row() == 14 and panel.form.error_text("text_zh") == "is required"
+    assert editor.save()  # started, and refused: nothing stored
+    assert editor.isWindowModified() and panel.current_row() == 14
+    assert panel.form.error_text("text_zh") == "is required"
     assert QApplication.focusWidget() is panel.form.text_zh
     assert gui_ctx.services.playbooks.history(actor, "FIRE") == before
 
@@ -360,8 +361,8 @@ def test_a_general_field_error_is_shown_under_its_input(
     editor = open_editor(None)
     qtbot.keyClicks(editor.general.title_en, "No code yet")
     editor.tabs.setCurrentWidget(editor.steps_panel)
-    assert not editor.save()
-    assert editor.tabs.currentWidget() is editor.general
+    assert editor.save()  # started, and refused: nothing stored
+    assert editor.isWindowModified() and editor.tabs.currentWidget() is editor.general
     assert "is not a valid code" in editor.general.form.error_text("code")
     assert QApplication.focusWidget() is editor.general.code
 

@@ -1,6 +1,10 @@
-"""The playbook editor: create a plan or edit one as a draft version, with undo, save and approve."""
+"""The playbook editor: create a plan or edit one as a draft version, with undo, save and approve.
+The plan and the branch's contacts are read as it opens, a save and an approval written, off the
+GUI thread (gui/kit/dialog_work.py); meanwhile the tabs and buttons wait."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
@@ -19,8 +23,9 @@ from PySide6.QtWidgets import (
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
+from branchguard.core.people.types import ContactInfo
 from branchguard.core.playbooks.types import PlaybookVersion
-from branchguard.gui.kit.forms import fault_words
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.playbooks.editor.attachments_box import AttachmentsBox
@@ -34,12 +39,14 @@ from branchguard.gui.playbooks.editor.steps_panel import StepsPanel
 from branchguard.gui.shell.session import GuiSession
 
 UNDO_TEXT_WIDTH = 300  # px: a long command name is elided on the button, in full in its tooltip
+Read = tuple[list[ContactInfo], PlaybookVersion | None, list[PlaybookVersion]]
+Stored = tuple[PlaybookVersion, list[PlaybookVersion] | None]  # the version, and the history if read
 
 
 class PlaybookEditor(QDialog):
     """Create a plan (`code` None) or edit one. Saving an approved plan makes a new draft
     version; the approved one stays in force until the draft is approved. `saved(code)` fires
-    after every successful save or approval."""
+    after every successful save or approval. `work` reads and writes off the GUI thread."""
 
     saved = Signal(str)
 
@@ -60,11 +67,9 @@ class PlaybookEditor(QDialog):
         self.steps.set_role_label(self.roles.label)
         for signal in (self.roles.dataChanged, self.roles.rowsInserted, self.roles.rowsRemoved):
             signal.connect(lambda *_: self._roles_changed())
-        actor = session.actor
-        contacts = session.services.people.list_contacts(actor)
         self.attachments = AttachmentsBox(session, self.meta, self.stack)
         self.general = MetadataForm(self.meta, self.stack, self.attachments)
-        self.roles_panel = RolesPanel(self.roles, self.meta, self.stack, contacts)
+        self.roles_panel = RolesPanel(self.roles, self.meta, self.stack, [])  # the contacts once read
         self.steps_panel = StepsPanel(self.steps, self.roles)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editor_tabs")
@@ -84,6 +89,7 @@ class PlaybookEditor(QDialog):
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.work = DialogWork(self, None, self.error)  # the buttons follow `_update_mode`
         self.status = QLabel()
         self.status.setObjectName("editor_status")
         self.status.setProperty("role", "hint")
@@ -93,17 +99,18 @@ class PlaybookEditor(QDialog):
         self.undo_button = self._button("undo", "undo", self.undo_action.trigger)
         self.redo_button = self._button("redo", "redo", self.redo_action.trigger)
         # The accent button carries no icon: the line icons are drawn dark, for light buttons.
-        self.save_button = self._button("save", "", self.save)
+        self.save_button = self._button("save", "", lambda: self.save())  # not save(checked)
         self.save_button.setProperty("accent", True)
         self.approve_button = self._button("approve", "approve", self.approve)
         self.close_button = self._button("close", "", self.reject)
-        self.save_action = self._action("save", [QKeySequence(KEY.Save)], self.save)
+        self.save_action = self._action("save", [QKeySequence(KEY.Save)], lambda: self.save())
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
         buttons.addSpacing(8)
+        buttons.addWidget(self.work.note)
         buttons.addWidget(self.status, 1)
         for button in (self.save_button, self.approve_button, self.close_button):
             buttons.addWidget(button)
@@ -123,6 +130,7 @@ class PlaybookEditor(QDialog):
             signal.connect(lambda *_: self._update_step_count())
 
         self._load()
+        self.work.changed.connect(self._update_mode)
         self._undo_keys = EditorUndoKeys(self)
         for widget in self.findChildren(QWidget):
             widget.installEventFilter(self._undo_keys)
@@ -152,13 +160,26 @@ class PlaybookEditor(QDialog):
 
     # -- loading -------------------------------------------------------------------------------
     def _load(self) -> None:
-        services, actor = self.session.services, self.session.actor
-        content = blank_content()
-        if self.code is not None:
-            self.version = services.playbooks.get(actor, self.code, prefer_draft=True)
-            self.history = services.playbooks.history(actor, self.code)
-            content = self.version.content
+        """The branch's contacts, and the plan (its draft first) with its history, read off the GUI
+        thread; the tabs wait meanwhile, blank."""
+        services, actor, code = self.session.services, self.session.actor, self.code
+
+        def load() -> Read:
+            contacts = services.people.list_contacts(actor)
+            if code is None:
+                return contacts, None, []
+            version = services.playbooks.get(actor, code, prefer_draft=True)
+            return contacts, version, services.playbooks.history(actor, code)
+
+        self.work.read(load, self._loaded)
+
+    def _loaded(self, read: Read) -> None:
+        contacts, self.version, self.history = read
+        content = blank_content() if self.version is None else self.version.content
+        if self.version is not None:
             self.code = content.code
+        self.roles_panel.branch_contacts = contacts
+        self.roles_panel.show_contacts()
         self._loading = True
         try:
             self.meta.load(content)
@@ -180,6 +201,7 @@ class PlaybookEditor(QDialog):
         self.stack.clear()
         self.steps_panel.select_row(0)
         self.tabs.setCurrentWidget(self.general if self.code is None else self.steps_panel)
+        self._update_mode()
 
     def retranslate(self) -> None:
         self.tabs.setTabText(0, self.tr("General"))
@@ -214,7 +236,9 @@ class PlaybookEditor(QDialog):
     def _update_mode(self) -> None:
         approved, draft = self._versions()
         code = self.code or ""
-        if self.read_only:
+        if self.work.reading() and self.code is not None:  # which version it is: not known yet
+            title, banner = self.tr("Playbook %1").replace("%1", code), ""
+        elif self.read_only:
             number = self.version.info.number if self.version else 0
             title = self.tr("Playbook %1 — version %2 (read only)").replace("%1", code)
             title = title.replace("%2", str(number))
@@ -246,10 +270,13 @@ class PlaybookEditor(QDialog):
             banner = banner.replace("%2", str(approved.info.number) if approved else "—")
         self.setWindowTitle(title)
         self.banner.setText(banner)
-        dirty = not self.stack.isClean()
+        self.banner.setVisible(bool(banner))
+        dirty, ready = not self.stack.isClean(), self.work.ready()
         self.setWindowModified(dirty)
-        self.save_button.setEnabled(dirty and not self.read_only)
-        self.approve_button.setEnabled(not self.read_only and (dirty or draft is not None))
+        self.save_button.setEnabled(dirty and not self.read_only and ready)
+        self.approve_button.setEnabled(not self.read_only and (dirty or draft is not None) and ready)
+        self.tabs.setEnabled(self._filled())  # blank until the plan is read
+        self.close_button.setEnabled(not self.work.saving())
         self._update_undo_buttons()
 
     def _stack_changed(self, mode: bool) -> None:
@@ -272,8 +299,13 @@ class PlaybookEditor(QDialog):
             button.setText(metrics.elidedText(full, Qt.TextElideMode.ElideRight, UNDO_TEXT_WIDTH))
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
             button.setToolTip(f"{full} ({keys})")
-            action.setEnabled(can and not self.read_only)
-            button.setEnabled(can and not self.read_only)
+            live = can and not self.read_only and self._filled()
+            action.setEnabled(live)
+            button.setEnabled(live)
+
+    def _filled(self) -> bool:
+        """The plan is read: it may be edited (also while a save is under way)."""
+        return self.work.ready() or self.work.saving()
 
     def _update_step_count(self) -> None:
         self.tabs.setTabText(2, self.tr("Steps (%1)").replace("%1", str(self.steps.rowCount())))
@@ -291,51 +323,70 @@ class PlaybookEditor(QDialog):
         self._reveal(self.roles_panel)
 
     # -- saving --------------------------------------------------------------------------------
-    def save(self) -> bool:
-        """Save as a draft; on a refusal show where and why, write nothing and return False.
+    def save(self, then: Callable[[], object] | None = None) -> bool:
+        """Save as a draft off the GUI thread, then `then()`; False when nothing started (read
+        only, reading, or a save under way). A refusal (a fault too: a locked or full database,
+        another PC's save first) is shown where and why, with nothing written.
 
         The service is told the version the editor was opened with (or last saved), and refuses
         when another PC has saved or made a draft since: saving every field would undo its work."""
-        if self.read_only:
+        if self.read_only or not self.work.ready():
             return False
         self._clear_errors()
         content = self.meta.content(self.roles.roles(), self.steps.steps())
-        services, actor = self.session.services, self.session.actor
-        try:
-            if self.code is None:
-                version = services.playbooks.create(actor, content)
+        playbooks, actor = self.session.services.playbooks, self.session.actor
+        code, opened, index = self.code, self.version, self.stack.index()
+
+        def call() -> Stored:
+            if code is None:
+                version = playbooks.create(actor, content)
             else:
-                version = services.playbooks.save_draft(actor, self.code, content, opened=self.version)
-        except ValidationError as exc:
-            self.show_validation(exc)
-            return False
-        except StaleRecord as exc:
-            self._refused_as_stale(exc)
-            return False
-        except BranchGuardError as exc:
-            self._show_error(exc.message)
-            return False
-        except Exception as exc:  # a fault: a locked or full database, another PC's save first
-            if (words := fault_words(exc)) is None:
-                raise
-            self._show_error(words)
-            return False
+                version = playbooks.save_draft(actor, code, content, opened=opened)
+            return version, _history(lambda: playbooks.history(actor, version.info.code))
+
+        return self.work.save(call, lambda stored: self._saved(stored, index, then), self._refused)
+
+    def _saved(self, stored: Stored, index: int, then: Callable[[], object] | None) -> None:
+        """Stored as the undo stack stood at `index`: clean there, unless edited meanwhile."""
+        version, history = stored
         self.code = version.info.code
         self.meta.lock("code", self.code)
         self.general.set_code_locked(True)
         self.version = version
-        self.history = services.playbooks.history(actor, self.code)
-        self.stack.setClean()
+        self._set_history(version, history)
+        if self.stack.index() == index:
+            self.stack.setClean()
         self.status.setText(self.tr("Saved as draft version %1.").replace("%1", str(version.info.number)))
         self._update_mode()
         self.saved.emit(self.code)
-        return True
+        if then is not None:
+            then()
+
+    def _set_history(self, version: PlaybookVersion, history: list[PlaybookVersion] | None) -> None:
+        """The history read with the write; if that read failed, the one held with `version` in it."""
+        if history is None:
+            history = [version, *(v for v in self.history if v.info.number != version.info.number)]
+        self.history = history
+
+    def _refused(self, exc: BranchGuardError) -> bool:
+        if isinstance(exc, ValidationError):
+            self.show_validation(exc)
+            return True
+        if isinstance(exc, StaleRecord):
+            self._refused_as_stale(exc)
+            return True
+        return False
 
     def approve(self) -> None:
-        if self.read_only:
+        """Save first when there is something to save, then ask, then approve off the GUI thread."""
+        if self.read_only or not self.work.ready():
             return
-        if (self.code is None or not self.stack.isClean()) and not self.save():
+        if self.code is None or not self.stack.isClean():
+            self.save(then=self._ask_approve)
             return
+        self._ask_approve()
+
+    def _ask_approve(self) -> None:
         _approved, draft = self._versions()
         if draft is None or self.code is None:
             return
@@ -353,19 +404,23 @@ class PlaybookEditor(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        services, actor = self.session.services, self.session.actor
-        try:
-            version = services.playbooks.approve(actor, self.code, opened=draft)  # the draft as shown here
-        except BranchGuardError as exc:
-            self._show_error(exc.message)
-            return
+        playbooks, actor, code = self.session.services.playbooks, self.session.actor, self.code
+
+        def call() -> Stored:
+            version = playbooks.approve(actor, code, opened=draft)  # the draft as shown here
+            return version, _history(lambda: playbooks.history(actor, code))
+
+        self.work.save(call, self._approved)
+
+    def _approved(self, stored: Stored) -> None:
+        version, history = stored
         self.version = version
-        self.history = services.playbooks.history(actor, self.code)
+        self._set_history(version, history)
         self.status.setText(
             self.tr("Version %1 approved: it is now in force.").replace("%1", str(version.info.number))
         )
         self._update_mode()
-        self.saved.emit(self.code)
+        self.saved.emit(version.info.code)
 
     # -- errors --------------------------------------------------------------------------------
     def show_validation(self, exc: ValidationError) -> None:
@@ -416,5 +471,14 @@ class PlaybookEditor(QDialog):
         return not self.read_only and not self.stack.isClean()
 
     def save_changes(self) -> bool:
-        """The question's "Save": the dialog closes once the draft is saved."""
-        return self.save()
+        """The question's "Save": the dialog closes once the draft is saved (not yet: False)."""
+        self.save(then=self.accept)
+        return False
+
+
+def _history(read: Callable[[], list[PlaybookVersion]]) -> list[PlaybookVersion] | None:
+    """The history read after a write (Qt-free); None when it cannot be: the write stands."""
+    try:
+        return read()
+    except BranchGuardError:
+        return None
