@@ -30,6 +30,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import large_text, set_row_height, size_columns
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 _SET_ROLE = Qt.ItemDataRole.UserRole
@@ -42,6 +43,8 @@ class CriteriaPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.loader = Loader(self, on_error=self._failed)
+        self._saving = False  # a save on the writer's thread: Save waits
+        self.saved: CriteriaSet | None = None  # the set last stored
         self.region = region_combo("criteria_region")
         self.region.activated.connect(lambda _i: self.reload())
         line = self.region.lineEdit()
@@ -244,24 +247,43 @@ class CriteriaPanel(QWidget):
         region = region_of(self.region)
         return CriteriaSet(cs.code, cs.name, cs.categories, criteria, region)
 
-    def save(self) -> CriteriaSet | None:
+    def save(self) -> bool:
+        """Save the set shown on the writer's thread, Save waiting; False when nothing started
+        (nothing to save, or a save under way). `saved` holds the set once stored."""
         edited = self.edited_set()
-        if edited is None or not self.may_edit():
-            return None
-        drills, actor = self.session.services.drills, self.session.actor
-        try:  # refused if another PC changed the set since it was shown (a save sends every field)
-            saved = drills.save_criteria_set(actor, edited, edited.region, opened=self.current_set())
-        except StaleRecord as exc:  # show it as it is now; a second Save compares against that
-            self.say(exc.message, error=True)
-            self.reload()
-            return None
-        except BranchGuardError as exc:
-            self.say(exc.message, error=True)
-            return None
+        if edited is None or not self.may_edit() or self._saving:
+            return False
+        drills, actor, opened = self.session.services.drills, self.session.actor, self.current_set()
+
+        def work() -> CriteriaSet | BranchGuardError:
+            try:  # refused if another PC changed the set since it was shown (a save sends every field)
+                return drills.save_criteria_set(actor, edited, edited.region, opened=opened)
+            except BranchGuardError as exc:  # brought back whole: a stale one reads the sets again
+                return exc
+
+        self._set_saving(True)
+        writer().submit(work, on_done=self._stored, on_error=self._save_failed)
+        return True
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.save_button.setEnabled(not saving)
+
+    def _stored(self, result: CriteriaSet | BranchGuardError) -> None:
+        self._set_saving(False)
+        if isinstance(result, BranchGuardError):
+            self.say(result.message, error=True)
+            if isinstance(result, StaleRecord):  # show it as it is now; a second Save compares against that
+                self.reload()
+            return
+        self.saved = result
         self.say(self.tr("Saved: new evaluations of these drills use it."))
         self.session.data_changed.emit("drill")
         self.reload()
-        return saved
+
+    def _save_failed(self, message: str) -> None:
+        self._set_saving(False)
+        self.say(message, error=True)
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setProperty("role", "error" if error else "hint")

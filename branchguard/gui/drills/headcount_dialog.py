@@ -1,5 +1,5 @@
 """Headcount at the assembly point during a drill: how many are present against the plan's expected
-count; it goes into the run's incident log (and the drill report)."""
+count; it goes into the run's incident log (and the drill report), written off the GUI thread."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from branchguard.core.drills.types import DrillPlan
 from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit import style
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import scaled
@@ -47,9 +48,16 @@ class HeadcountDialog(QDialog):
         self.submit_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.error = plain(QLabel())  # a fault (a locked database); a refusal goes by the count
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.work = DialogWork(self, self.form, self.error, self.buttons)
         box = QVBoxLayout(self)
         box.addWidget(self.heading)
         box.addLayout(self.form)
+        box.addWidget(self.work.note)
+        box.addWidget(self.error)
         box.addWidget(self.buttons)
         self.retranslate()
         self.setMinimumWidth(scaled(400, self))
@@ -79,14 +87,19 @@ class HeadcountDialog(QDialog):
         self.expected.setText(text)
 
     def submit(self) -> None:
-        self.form.clear_errors()
-        try:
-            self.entry = self.session.services.drills.record_headcount(
-                self.session.actor, self.plan.id, self.present.value()
-            )
-        except BranchGuardError as exc:
-            self.form.set_error("headcount_present", exc.message)
-            return
+        drills, actor, plan_id, present = (
+            self.session.services.drills, self.session.actor, self.plan.id, self.present.value()
+        )  # fmt: skip
+        self.work.save(
+            lambda: drills.record_headcount(actor, plan_id, present), self._recorded, self._refused
+        )
+
+    def _refused(self, exc: BranchGuardError) -> bool:
+        self.form.set_error("headcount_present", exc.message)
+        return True
+
+    def _recorded(self, entry: LogEntry) -> None:
+        self.entry = entry
         self.session.data_changed.emit("incident")
         self.recorded.emit(self.entry)
         self.accept()

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.drills.compliance import MAX_NOTICE_WORKING_DAYS
 from branchguard.core.drills.types import ComplianceRule, DrillScope
-from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.core.kernel.types import Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
+from branchguard.gui.kit.dialog_work import AsNow, DialogWork, stored_or_as_now
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.shell.session import GuiSession
@@ -128,9 +128,11 @@ class RuleDialog(QDialog):
         self.buttons = QDialogButtonBox(save_cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.message, self.buttons)
         box = QVBoxLayout(self)
         box.addLayout(self.form)
         box.addWidget(self.hint)
+        box.addWidget(self.work.note)
         box.addWidget(self.message)
         box.addWidget(self.buttons)
         self.retranslate()
@@ -203,38 +205,43 @@ class RuleDialog(QDialog):
         )
 
     def submit(self) -> None:
-        self.form.clear_errors()
-        self.message.hide()
-        drills, actor = self.session.services.drills, self.session.actor
-        try:
-            saved = drills.save_rule(actor, self.data(), self.region, opened=self.rule)
-        except StaleRecord as exc:  # changed on another PC since it was shown: show it as it is now
-            self._show_as_now(exc)
+        """Save off the GUI thread (`work`); refused as stale (changed on another PC since it was
+        shown), the rule is read as it is now in the same call and shown."""
+        if not self.work.ready():
             return
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self._say(exc.message)
-            return
-        except BranchGuardError as exc:
-            self._say(exc.message)
+        drills, actor, data, region, opened = (
+            self.session.services.drills, self.session.actor, self.data(), self.region, self.rule
+        )  # fmt: skip
+        reread = None
+        if opened is not None:
+            code = opened.code
+
+            def reread() -> ComplianceRule | None:
+                return next((r for r in drills.compliance_rules(actor, region) if r.code == code), None)
+
+        self.work.save(
+            lambda: stored_or_as_now(lambda: drills.save_rule(actor, data, region, opened=opened), reread),
+            self._stored,
+        )
+
+    def _stored(self, result: ComplianceRule | AsNow) -> None:
+        if isinstance(result, AsNow):
+            self._show_as_now(result)
             return
         self.session.data_changed.emit("drill")
-        self.saved.emit(saved)
+        self.saved.emit(result)
         self.accept()
 
-    def _show_as_now(self, refused: StaleRecord) -> None:
+    def _show_as_now(self, now: AsNow) -> None:
         """Fill the fields again from the rule as the region sees it now (what was typed is dropped,
         the message says so); a second Save compares against that."""
-        if self.rule is not None:
-            code, region = self.rule.code, self.region
-            try:
-                now = self.session.services.drills.compliance_rules(self.session.actor, region)
-            except BranchGuardError as exc:
-                self._say(exc.message)
-                return
-            self.rule = next((r for r in now if r.code == code), self.rule)
-            self.fill(self.rule)
-        self._say(refused.message)
+        if now.error:
+            self._say(now.error)
+            return
+        if now.record is not None:
+            self.rule = now.record
+            self.fill(now.record)
+        self._say(now.refused.message)
 
     def _say(self, message: str) -> None:
         self.message.setText(message)

@@ -20,12 +20,15 @@ shared PostgreSQL database can take 200 ms and more):
   the command line's words. The dialog stays open with everything typed. `refused(exc)` may take a
   BranchGuardError first (answering True when it showed it itself).
 
-A dialog deleted before its answer arrives is left alone.
+A dialog deleted before its answer arrives is left alone. A form that saves a whole record over
+what it was opened with reads the record as it is now in the same call when the save is refused
+as stale (`stored_or_as_now`, an `AsNow` for `saved`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
@@ -33,7 +36,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QLabel
 
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.gui.kit import discard
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.loader import Loader
@@ -45,6 +48,30 @@ _ACCEPTING = (
     QDialogButtonBox.ButtonRole.YesRole,
     QDialogButtonBox.ButtonRole.ApplyRole,
 )
+
+
+@dataclass(frozen=True)
+class AsNow:
+    """A save refused as stale (`refused`), with the record as it is now (`record`, read at once,
+    off the GUI thread too; None when there is no reread); `error` when that read failed."""
+
+    refused: StaleRecord
+    record: Any = None
+    error: str = ""
+
+
+def stored_or_as_now(save: Callable[[], T], reread: Callable[[], Any] | None) -> T | AsNow:
+    """`save()`, or when it is refused as stale the record as it is now (`reread()`): both off the
+    GUI thread, in one call of `DialogWork.save`."""
+    try:
+        return save()
+    except StaleRecord as exc:
+        if reread is None:
+            return AsNow(exc)
+        try:
+            return AsNow(exc, reread())
+        except BranchGuardError as gone:  # removed meanwhile: said instead
+            return AsNow(exc, error=gone.message)
 
 
 class _Stored:

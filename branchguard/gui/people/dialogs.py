@@ -4,8 +4,7 @@ They save off the GUI thread (gui/kit/dialog_work.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError, StaleRecord
+from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.types import LabelledEnum
 from branchguard.core.people.references import OpenItem
 from branchguard.core.people.types import (
@@ -32,7 +31,7 @@ from branchguard.core.people.types import (
     PersonInput,
 )
 from branchguard.gui.kit import discard
-from branchguard.gui.kit.dialog_work import DialogWork
+from branchguard.gui.kit.dialog_work import AsNow, DialogWork, stored_or_as_now
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import phone_font
@@ -61,16 +60,6 @@ def open_items_or_none(read: Callable[[], list[OpenItem]]) -> list[OpenItem]:
         return read()
     except BranchGuardError:
         return []
-
-
-@dataclass(frozen=True)
-class AsNow:
-    """A save refused as stale (`refused`), with the record as it is now read at once, off the GUI
-    thread too; `error` when that read failed (removed meanwhile)."""
-
-    refused: StaleRecord
-    record: Any = None
-    error: str = ""
 
 
 def enum_combo(kind: type[E], current: E | None = None) -> QComboBox:
@@ -164,19 +153,7 @@ class RecordDialog(QDialog, Generic[In, Out]):
         if not self.work.ready():
             return
         save, data, opened, reread = self._save, self.collect(), self.opened, self.rereader()
-
-        def call() -> Out | AsNow:
-            try:
-                return save(data, opened)
-            except StaleRecord as exc:
-                if reread is None:
-                    return AsNow(exc)
-                try:
-                    return AsNow(exc, reread())
-                except BranchGuardError as gone:  # removed meanwhile: say that instead
-                    return AsNow(exc, error=gone.message)
-
-        self.work.save(call, self._stored)
+        self.work.save(lambda: stored_or_as_now(lambda: save(data, opened), reread), self._stored)
 
     def _stored(self, result: Out | AsNow) -> None:
         if isinstance(result, AsNow):
