@@ -9,11 +9,10 @@ from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from branchguard.core.inspections.types import Cadence, InspectionDetail, InspectionInput
-from branchguard.core.kernel.errors import BranchGuardError, StaleRecord
 from branchguard.core.schedules.rules import PRESETS
 from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
-from branchguard.gui.inspections.runner.names import NamePicker, roster_names
-from branchguard.gui.kit.dialog_work import DialogWork
+from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
+from branchguard.gui.kit.dialog_work import AsNow, DialogWork, stored_or_as_now
 from branchguard.gui.kit.forms import FieldForm, spoken
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import scaled
@@ -114,7 +113,8 @@ class InspectionScheduleDialog(NewScheduleDialog):
                 self.rule.removeItem(index)
         self.rule.setCurrentIndex(max(0, self.rule.findData(cadence.value)))
         self.assignee = NamePicker("schedule_assignee")
-        self.assignee.set_names(roster_names(session))
+        services, actor = session.services, session.actor
+        self.work.read(lambda: read_roster_names(services, actor), self.assignee.set_names)
         form = self.layout()
         assert isinstance(form, QFormLayout)
         for widget in (self.title_edit, self.kind, self.lead_box, self.working_days):
@@ -138,6 +138,8 @@ class InspectionScheduleDialog(NewScheduleDialog):
         self.start.setDateTime(QDateTime.fromSecsSinceEpoch(int(schedule.start_at.timestamp())))
 
     def accept(self) -> None:
+        if not self.work.ready():
+            return
         owner = self.assignee.name()
         if not owner:
             self.show_error(self.tr("Pick the person the inspection is assigned to."))
@@ -145,35 +147,36 @@ class InspectionScheduleDialog(NewScheduleDialog):
             return
         start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch())  # naive: local wall clock
         cadence = Cadence(self.rule.currentData())
-        try:
-            if self.schedule is None:
-                self.session.services.inspections.schedule(
-                    self.session.actor, self.code, cadence, owner, start
-                )
-            else:
-                opened = self.schedule.updated_at
-                changed = self._changed(self.schedule, cadence, owner, start)
-                self.session.services.schedules.update(self.session.actor, self.schedule.id, changed, opened)
-        except StaleRecord as exc:  # changed on another PC since it was shown: show it as it is now
-            self._refused_as_stale(exc.message)
-            return
-        except BranchGuardError as exc:
-            self.show_error(exc.message)
-            return
-        self.session.data_changed.emit("schedule")
-        QDialog.accept(self)
+        services, actor, code, schedule = self.session.services, self.session.actor, self.code, self.schedule
+        if schedule is None:
+            self.work.save(
+                lambda: services.inspections.schedule(actor, code, cadence, owner, start), self._saved
+            )
+        else:
+            changed, opened = self._changed(schedule, cadence, owner, start), schedule.updated_at
+            self.work.save(
+                lambda: stored_or_as_now(
+                    lambda: services.schedules.update(actor, schedule.id, changed, opened),
+                    lambda: services.schedules.get(actor, schedule.id),
+                ),
+                self._saved,
+            )
 
-    def _refused_as_stale(self, message: str) -> None:
+    def _saved(self, result: object) -> None:
+        if isinstance(result, AsNow):  # changed on another PC since it was shown
+            self._refused_as_stale(result)
+            return
+        self.stored()
+
+    def _refused_as_stale(self, now: AsNow) -> None:
         """The schedule as it is now, in place of what was shown, with the refusal's words: saving
         again is the user's decision on what they see (a failed read says why instead)."""
-        assert self.schedule is not None
-        try:
-            self.schedule = self.session.services.schedules.get(self.session.actor, self.schedule.id)
-        except BranchGuardError as exc:
-            self.show_error(exc.message)
+        if now.error:
+            self.show_error(now.error)
             return
-        self._fill(self.schedule)
-        self.show_error(message)
+        self.schedule = now.record
+        self._fill(now.record)
+        self.show_error(now.refused.message)
 
     @staticmethod
     def _changed(schedule: ScheduleInfo, cadence: Cadence, owner: str, start: datetime) -> ScheduleInput:

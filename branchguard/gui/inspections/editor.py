@@ -33,8 +33,8 @@ from branchguard.core.inspections.types import (
     TemplateItem,
     TemplateVersion,
 )
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.types import Text2
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
@@ -140,6 +140,7 @@ class TemplateEditorDialog(QDialog):
         self.buttons.button(_B.Save).setText(self.tr("Save as draft"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.error, self.buttons)
         item_bar = QHBoxLayout()
         item_bar.addWidget(QLabel(self.tr("Items (in the order they are checked)")), 1)
         for button in (self.up_button, self.down_button, self.add_button, self.remove_button):
@@ -151,6 +152,7 @@ class TemplateEditorDialog(QDialog):
         box.addLayout(item_bar)
         box.addWidget(self.items, 1)
         box.addWidget(hint)
+        box.addWidget(self.work.note)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
         resize_within_screen(self, 1100, 640)
@@ -321,21 +323,19 @@ class TemplateEditorDialog(QDialog):
         self.error.setVisible(bool(message))
 
     def accept(self) -> None:
+        """Saved as a draft off the GUI thread (`work`); a refusal by its field or on the error line."""
+        if not self.work.ready():
+            return
         self.form.clear_errors()
         self.show_error("")
         if self.items.rowCount() == 0:
             self.show_error(self.tr("A checklist needs at least one item."))
             return
-        try:
-            self.saved = self.session.services.inspections.save_draft(
-                self.session.actor, self.content(), note=self.note.text().strip()
-            )
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self.show_error(exc.message)
-            return
-        except BranchGuardError as exc:
-            self.show_error(exc.message)
-            return
+        inspections, actor = self.session.services.inspections, self.session.actor
+        content, note = self.content(), self.note.text().strip()
+        self.work.save(lambda: inspections.save_draft(actor, content, note=note), self._saved)
+
+    def _saved(self, version: TemplateVersion) -> None:
+        self.saved = version
         self.session.data_changed.emit("inspection_template")
         super().accept()

@@ -1,13 +1,20 @@
 """Inspections page: the checklists, their schedules, what is due and what was done; a runner tab
-per inspection opened (drafts left open reopen after a restart)."""
+per inspection opened (drafts left open reopen after a restart). A checklist is read before its
+editor opens, an approval and a schedule paused or resumed written, off the GUI thread."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from branchguard.core.inspections.types import InspectionFilter, InspectionInfo, InspectionStatus
-from branchguard.core.kernel.errors import BranchGuardError
+from branchguard.core.inspections.types import (
+    InspectionFilter,
+    InspectionInfo,
+    InspectionStatus,
+    TemplateVersion,
+)
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import DueFilter
 from branchguard.gui.inspections.dialogs import InspectionScheduleDialog, StartInspectionDialog
@@ -18,6 +25,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.tabs import tab_home
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 TAB_TITLE_CHARS = 16
@@ -31,6 +39,9 @@ class InspectionsPage(Page):
         self.runners: dict[int, InspectionRunner] = {}
         self._reopened = False
         self.reopen_loader = Loader(self)  # a refused read reopens nothing, as before
+        self.template_loader = Loader(self, on_error=self._write_failed)
+        self.template_editor: TemplateEditorDialog | None = None  # the checklist editor opened last
+        self._writing = False  # an approval or a schedule paused or resumed: no second one meanwhile
         self.start_dialog: StartInspectionDialog | None = None
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
@@ -175,28 +186,44 @@ class InspectionsPage(Page):
         return dialog
 
     def set_schedule_active(self, schedule_id: int, active: bool) -> None:
-        try:
-            self.session.services.schedules.set_active(self.session.actor, schedule_id, active)
-        except BranchGuardError as exc:
-            self.overview.show_error(exc.message)
-            return
-        self.session.data_changed.emit("schedule")
+        schedules, actor = self.session.services.schedules, self.session.actor
+        self._write(lambda: schedules.set_active(actor, schedule_id, active), "schedule")
 
-    def edit_template(self, code: str) -> TemplateEditorDialog | None:
-        version = None
-        if code:
-            inspections = self.session.services.inspections
-            try:
-                info = next((t for t in inspections.templates(self.session.actor) if t.code == code), None)
-                draft = info is not None and info.has_draft
-                version = inspections.template(self.session.actor, code, draft=draft)
-            except BranchGuardError as exc:
-                self.overview.show_error(exc.message)
-                return None
+    def _write(self, work: Callable[[], object], entity: str) -> None:
+        """A change on the writer's thread, one at a time (a second press meanwhile does nothing);
+        a refusal said above the lists."""
+        if self._writing:
+            return
+        self._writing = True
+        writer().submit(work, on_done=lambda _result: self._written(entity), on_error=self._write_failed)
+
+    def _written(self, entity: str) -> None:
+        self._writing = False
+        self.session.data_changed.emit(entity)
+
+    def _write_failed(self, message: str) -> None:
+        self._writing = False
+        self.overview.show_error(message)
+
+    def edit_template(self, code: str) -> None:
+        """The checklist editor (`template_editor`), on `code`'s draft if it has one, else the
+        version in use, once read off the GUI thread; a new checklist at once for ""."""
+        if not code:
+            self._edit(None)
+            return
+        inspections, actor = self.session.services.inspections, self.session.actor
+
+        def load() -> TemplateVersion:
+            info = next((t for t in inspections.templates(actor) if t.code == code), None)
+            return inspections.template(actor, code, draft=info is not None and info.has_draft)
+
+        self.template_loader.run(load, self._edit)
+
+    def _edit(self, version: TemplateVersion | None) -> None:
         dialog = TemplateEditorDialog(self.session, version, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        return dialog
+        self.template_editor = dialog
 
     def approve_template(self, code: str) -> None:
         box = QMessageBox.question(
@@ -212,9 +239,5 @@ class InspectionsPage(Page):
         self.approve_now(code)
 
     def approve_now(self, code: str) -> None:
-        try:
-            self.session.services.inspections.approve(self.session.actor, code)
-        except BranchGuardError as exc:
-            self.overview.show_error(exc.message)
-            return
-        self.session.data_changed.emit("inspection_template")
+        inspections, actor = self.session.services.inspections, self.session.actor
+        self._write(lambda: inspections.approve(actor, code), "inspection_template")

@@ -1,4 +1,5 @@
-"""The lead's "New schedule" dialog: title, type, owner, recurrence preset, start, lead time, working days."""
+"""The lead's "New schedule" dialog: title, type, owner, recurrence preset, start, lead time, working days.
+Saved off the GUI thread (gui/kit/dialog_work.py)."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.kit import style
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
@@ -32,7 +33,8 @@ LEAD_UNITS = (1, 60, 24 * 60)  # minutes in a minute, an hour, a day
 
 
 class NewScheduleDialog(QDialog):
-    """Adds the schedule through the service when accepted; `added` holds it afterwards."""
+    """Adds the schedule through the service when accepted, off the GUI thread (`work`); `added`
+    holds it afterwards."""
 
     def __init__(
         self, session: GuiSession, parent: QWidget | None = None, start: datetime | None = None
@@ -102,6 +104,7 @@ class NewScheduleDialog(QDialog):
         self.buttons = QDialogButtonBox(ok_cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, None, self.error, self.buttons)
         form = QFormLayout(self)
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(self.tr("Type"), self.kind)
@@ -111,6 +114,7 @@ class NewScheduleDialog(QDialog):
         form.addRow(self.tr("Remind"), self.lead_box)
         self.lead_amount.setAccessibleName(self.tr("Remind"))  # in a row with its unit: no buddy of its own
         form.addRow(self.tr("Days off"), self.working_days)
+        form.addRow(self.work.note)
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.resize(460, self.sizeHint().height())
@@ -145,15 +149,22 @@ class NewScheduleDialog(QDialog):
         self.error.show()
 
     def accept(self) -> None:
+        if not self.work.ready():
+            return
         data = self.data()
         if not data.title:
             self.show_error(self.tr("Give the schedule a title."))
             self.title_edit.setFocus()
             return
-        try:
-            self.added = self.session.services.schedules.add(self.session.actor, data)
-        except BranchGuardError as exc:  # the service's rules (a one-off cannot skip days off, …)
-            self.show_error(exc.message)
-            return
+        schedules, actor = self.session.services.schedules, self.session.actor
+        # The service's rules (a one-off cannot skip days off, …) refuse on the error line.
+        self.work.save(lambda: schedules.add(actor, data), self._added)
+
+    def _added(self, added: ScheduleInfo) -> None:
+        self.added = added
+        self.stored()
+
+    def stored(self) -> None:
+        """Saved: the calendar and the lists read again, the dialog closed."""
         self.session.data_changed.emit("schedule")
-        super().accept()
+        QDialog.accept(self)

@@ -117,7 +117,8 @@ def test_the_editor_saves_a_draft_that_the_lead_approves_as_a_new_version(
     page = inspections_page(open_window)
     lead = login(gui_ctx, "lead")
     before = gui_ctx.services.inspections.template(lead, FIRST_AID)
-    editor = page.edit_template(FIRST_AID)
+    page.edit_template(FIRST_AID)  # opened once the checklist is read
+    editor = page.template_editor
     assert isinstance(editor, TemplateEditorDialog)
     assert editor.code.isReadOnly()
     assert editor.items.rowCount() == len(before.content.items)
@@ -151,7 +152,8 @@ def test_the_editor_saves_a_draft_that_the_lead_approves_as_a_new_version(
 
 def test_the_editor_refuses_a_checklist_without_items_or_code(open_window: Any) -> None:
     page = inspections_page(open_window)
-    editor = page.edit_template("")
+    page.edit_template("")  # opened once the checklist is read
+    editor = page.template_editor
     assert isinstance(editor, TemplateEditorDialog)
     assert not editor.code.isReadOnly()
     editor.name_zh.setText("夜间巡查")
@@ -178,7 +180,8 @@ def test_the_cctv_retention_threshold_is_a_setting_the_lead_changes(
 ) -> None:
     page = inspections_page(open_window)
     lead = login(gui_ctx, "lead")
-    editor = page.edit_template("CCTV")
+    page.edit_template("CCTV")  # opened once the checklist is read
+    editor = page.template_editor
     assert isinstance(editor, TemplateEditorDialog)
     assert editor.params["retention_days"].value() == 30
     editor.params["retention_days"].setValue(90)
