@@ -241,6 +241,8 @@ class PersonDialog(RecordDialog[PersonInput, PersonInfo]):
         self.work.read(lambda: open_items_or_none(read), lambda items: self._rename_read(items, new_name))
 
     def _rename_read(self, items: list[OpenItem], new_name: str) -> None:
+        if not self.isVisible():  # left (its typing discarded) while they were read: nothing to save
+            return
         if not items or self._rename_agreed(items, new_name):
             super().accept()
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 from branchguard.context import AppContext
 from branchguard.core.hazards.types import HazardInput
@@ -141,6 +141,31 @@ def test_a_renames_open_items_are_read_off_the_gui_thread_before_it_asks(
         assert sql.on_gui_thread() == []
     assert items.calls == 1 and update.calls == 1 and pool_tasks.gui_thread not in items.threads
     assert "吴刚强" in _names(gui_ctx)
+
+
+def test_a_rename_left_while_its_open_items_are_read_saves_nothing(
+    gui_ctx: AppContext, pool_tasks: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    people, lead = gui_ctx.services.people, login(gui_ctx, "lead")
+    wu = next(p for p in people.list_people(lead) if p.name == "吴刚")
+    dialog = PersonDialog(  # as the Staff tab makes it, kept (not deleted) once closed
+        lambda data, opened: people.update_person(lead, wu.id, data, opened),
+        wu,
+        open_items=lambda: people.open_items(lead, wu.id),
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    asked = answering(monkeypatch, QMessageBox.StandardButton.Yes)
+    dialog.name.setText("吴刚强")
+    items = Held(monkeypatch, people, "open_items")
+    update = Held(monkeypatch, people, "update_person")
+    dialog.buttons.button(_SAVE).click()
+    qtbot.waitUntil(lambda: items.calls == 1)
+    QDialog.done(dialog, QDialog.DialogCode.Rejected.value)  # Esc, and "Discard" to the question
+    items.release()
+    qtbot.waitUntil(lambda: not dialog.work.reading())
+    update.release()
+    assert asked == [] and update.calls == 0 and "吴刚" in _names(gui_ctx)
 
 
 def test_a_removal_is_read_asked_and_written_off_the_gui_thread_once(
