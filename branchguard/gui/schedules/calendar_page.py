@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel import working_days
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.output import write_file
 from branchguard.core.kernel.roles import may
@@ -38,6 +37,7 @@ from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.schedules.calendar_views import (
     DayGrid,
     local_midnight,
@@ -59,6 +59,7 @@ class CalendarPage(Page):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self.loader = Loader(self, on_error=self._failed)
+        self._moving = False  # a dropped item's move on the writer's thread
         self.anchor = self._today = date.today()  # _today: the day the page last went by
         self.mode = MONTH
         self.items: list[OccurrenceInfo] = []
@@ -286,29 +287,40 @@ class CalendarPage(Page):
     def move_occurrence(self, key: int | str, day: date) -> bool:
         """What a drop calls (`key`: a written item's id, or a promised one's occurrence_key): the
         same local clock time on `day`; the service writes a promised item first and audits it.
-        A one-off drill's entry is its plan's date: the drill itself moves. Whether it moved."""
+        A one-off drill's entry is its plan's date: the drill itself moves. Written on the writer's
+        thread, one move at a time; whether one started."""
         item = next((o for o in self.items if occurrence_key(o) == str(key)), None)
-        if item is None or not self.may_manage():
+        if item is None or not self.may_manage() or self._moving:
             return False
-        schedules, actor, due = self.session.services.schedules, self.session.actor, moved_due(item, day)
-        try:
+        services, actor, due = self.session.services, self.session.actor, moved_due(item, day)
+
+        def work() -> bool:  # whether a drill moved
             if item.kind is ScheduleKind.DRILL and item.subject_id is not None and not item.recurring:
                 # a one-off drill's date is its plan's: the drill moves, its calendar entry with it
-                self.session.services.drills.move(actor, item.subject_id, due)
-                self.session.data_changed.emit("drill")
-            elif item.id is not None:
-                schedules.reschedule(actor, item.id, due)
+                services.drills.move(actor, item.subject_id, due)
+                return True
+            if item.id is not None:
+                services.schedules.reschedule(actor, item.id, due)
             else:
-                schedules.reschedule_promised(actor, item.schedule_id, item.rule_at, due)
-        except BranchGuardError as exc:
-            QMessageBox.warning(self, self.tr("Reschedule"), literal(exc.message))  # it may quote a title
-            moved = False
-        else:
-            moved = True
-        # Read again either way: a refusal is often a change this page has not read yet (the
-        # schedule paused or deleted on another PC), whose stale entries must not stay on show.
+                services.schedules.reschedule_promised(actor, item.schedule_id, item.rule_at, due)
+            return False
+
+        self._moving = True
+        writer().submit(work, on_done=self._moved, on_error=self._move_failed)
+        return True
+
+    def _moved(self, drill: bool) -> None:
+        self._moving = False
+        if drill:
+            self.session.data_changed.emit("drill")
         self.session.data_changed.emit("schedule")
-        return moved
+
+    def _move_failed(self, message: str) -> None:
+        """Said (it may quote a title), and read again: a refusal is often a change this page has
+        not read yet (the schedule paused or deleted on another PC), whose stale entries must go."""
+        self._moving = False
+        QMessageBox.warning(self, self.tr("Reschedule"), literal(message))
+        self.session.data_changed.emit("schedule")
 
     def export_ics(self) -> Path | None:
         """The days of the current view as an iCalendar file."""

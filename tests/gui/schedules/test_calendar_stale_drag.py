@@ -44,7 +44,7 @@ def test_a_refused_drag_reads_the_calendar_again(
         gui_ctx.services.schedules.remove(lead, made.id)
         why = Message("schedule.not_found", id=made.id).text()
 
-    assert not page.move_occurrence(occurrence_key(item), day + timedelta(days=1))
+    assert page.move_occurrence(occurrence_key(item), day + timedelta(days=1))  # started, and refused
     assert len(said) == 1 and why in said[0]
     assert [o for o in page.items if o.schedule_id == made.id] == []
     assert page.month.cell(day).titles() == []
