@@ -15,6 +15,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
+from branchguard.context import AppContext
+from branchguard.gui.kit import tasks
+
 
 class SqlThreads:
     """The threads that ran the engine's statements since `clear()`: "off the GUI thread" by thread
@@ -78,3 +81,17 @@ def refuse_with(monkeypatch: pytest.MonkeyPatch, owner: object, name: str, exc: 
         raise exc
 
     monkeypatch.setattr(owner, name, refused)
+
+
+@pytest.fixture
+def fault_place(gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the data is, as the window sets it: a fault is worded with it (a module's
+    `pytestmark = pytest.mark.usefixtures("fault_place")`, the fixture imported)."""
+    monkeypatch.setattr(tasks, "_fault_place", gui_ctx.place)
+
+
+def said_locked(ctx: AppContext) -> str:
+    """What the window says of a locked database (`locked()`), in English."""
+    fault = ctx.explain(locked())
+    assert fault is not None
+    return fault.text("en")

@@ -22,23 +22,13 @@ from branchguard.gui.complaints.dialogs import (
     ComplaintWithdrawDialog,
 )
 from branchguard.gui.complaints.page import ComplaintsPage
-from branchguard.gui.kit import tasks
-from tests.gui.dialog_support import Held, locked, refuse_with, sql_threads
+from tests.gui.dialog_support import Held, fault_place, locked, refuse_with, said_locked, sql_threads  # noqa: F401  (fault_place: a fixture)
 from tests.gui.incidents.incident_support import login, session_for
 
 _B = QDialogButtonBox.StandardButton
 
 
-@pytest.fixture(autouse=True)
-def fault_place(gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the data is, as the window sets it: a fault is worded with it."""
-    monkeypatch.setattr(tasks, "_fault_place", gui_ctx.place)
-
-
-def _said(ctx: AppContext) -> str:
-    fault = ctx.explain(locked())
-    assert fault is not None
-    return fault.text("en")
+pytestmark = pytest.mark.usefixtures("fault_place")  # faults worded with where the data is
 
 
 def _complaint(ctx: AppContext, *steps: StepInput) -> ComplaintInfo:
@@ -114,7 +104,8 @@ def test_a_refused_registration_keeps_the_dialog_its_typing_and_says_why(
     refuse_with(monkeypatch, gui_ctx.services.complaints, "register", locked())
     ok.click()
     qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
-    assert dialog.error.text() == _said(gui_ctx) and dialog.form.error_text("complaint_representatives") == ""
+    assert dialog.error.text() == said_locked(gui_ctx)
+    assert dialog.form.error_text("complaint_representatives") == ""
     assert dialog.isVisible() and ok.isEnabled() and dialog.result_detail is None
     assert (dialog.customer.text(), dialog.request.toPlainText()) == ("王五", "理财产品收益与宣传不符")
     assert gui_ctx.services.complaints.list(login(gui_ctx, "lead")) == []
@@ -145,7 +136,7 @@ def test_the_archive_reads_the_roster_and_saves_off_the_gui_thread_once(
         refuse_with(monkeypatch, gui_ctx.services.complaints, "step", locked())
         ok.click()
         qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
-        assert dialog.error.text() == _said(gui_ctx) and dialog.isVisible() and ok.isEnabled()
+        assert dialog.error.text() == said_locked(gui_ctx) and dialog.isVisible() and ok.isEnabled()
         assert dialog.text.toPlainText() == "归档" and len(dialog.action_table.entries()) == 1
         monkeypatch.undo()
         step = Held(monkeypatch, gui_ctx.services.complaints, "step")
@@ -190,6 +181,6 @@ def test_an_extension_and_a_withdrawal_are_saved_off_the_gui_thread_once(
     refuse_with(monkeypatch, gui_ctx.services.complaints, "withdraw", locked())
     withdraw.buttons.button(_B.Ok).click()
     qtbot.waitUntil(lambda: withdraw.error.isVisibleTo(withdraw))
-    assert withdraw.error.text() == _said(gui_ctx) and withdraw.note.text() == "客户来电撤回"
+    assert withdraw.error.text() == said_locked(gui_ctx) and withdraw.note.text() == "客户来电撤回"
     assert withdraw.isVisible() and withdraw.result_detail is None
     assert gui_ctx.services.complaints.get(session.actor, info.id).info.status.value != "withdrawn"

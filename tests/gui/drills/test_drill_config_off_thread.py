@@ -17,23 +17,13 @@ from branchguard.core.kernel.types import Actor
 from branchguard.gui.drills.criteria import CriteriaPanel
 from branchguard.gui.drills.headcount_dialog import HeadcountDialog
 from branchguard.gui.drills.rule_dialog import RuleDialog
-from branchguard.gui.kit import tasks
-from tests.gui.dialog_support import Held, locked, refuse_with, sql_threads
+from tests.gui.dialog_support import Held, fault_place, locked, refuse_with, said_locked, sql_threads  # noqa: F401  (fault_place: a fixture)
 from tests.gui.incidents.incident_support import login, session_for
 
 _SAVE = QDialogButtonBox.StandardButton.Save
 
 
-@pytest.fixture(autouse=True)
-def fault_place(gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the data is, as the window sets it: a fault is worded with it."""
-    monkeypatch.setattr(tasks, "_fault_place", gui_ctx.place)
-
-
-def _said(ctx: AppContext) -> str:
-    fault = ctx.explain(locked())
-    assert fault is not None
-    return fault.text("en")
+pytestmark = pytest.mark.usefixtures("fault_place")  # faults worded with where the data is
 
 
 def test_a_rule_is_saved_off_the_gui_thread_once_and_a_stale_one_read_again_there(
@@ -83,7 +73,7 @@ def test_a_criteria_set_is_saved_off_the_gui_thread_once_its_button_waiting(
     drills = gui_ctx.services.drills
     refuse_with(monkeypatch, drills, "save_criteria_set", locked())
     assert panel.save()
-    qtbot.waitUntil(lambda: panel.message.text() == _said(gui_ctx))
+    qtbot.waitUntil(lambda: panel.message.text() == said_locked(gui_ctx))
     assert panel._weight(0).value() == first + 5 and panel.save_button.isEnabled()
     monkeypatch.undo()
     held = Held(monkeypatch, drills, "save_criteria_set")
@@ -112,7 +102,7 @@ def test_a_headcount_is_recorded_off_the_gui_thread_once(
     refuse_with(monkeypatch, drills, "record_headcount", locked())
     dialog.submit_button.click()
     qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
-    assert dialog.error.text() == _said(gui_ctx) and dialog.present.value() == 8 and dialog.isVisible()
+    assert dialog.error.text() == said_locked(gui_ctx) and dialog.present.value() == 8 and dialog.isVisible()
     monkeypatch.undo()
     held = Held(monkeypatch, drills, "record_headcount")
     with sql_threads(gui_ctx.engine) as sql:

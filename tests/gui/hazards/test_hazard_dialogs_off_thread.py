@@ -17,19 +17,15 @@ from branchguard.core.hazards.types import HazardInput, HazardSeverity, Remediat
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog, StepDialog
 from branchguard.gui.hazards.policy import SeverityPolicyDialog
-from branchguard.gui.kit import tasks
 from branchguard.gui.kit.writer import writer
-from tests.gui.dialog_support import Held, locked, refuse_with, sql_threads
+from tests.gui.dialog_support import Held, fault_place, locked, refuse_with, said_locked, sql_threads  # noqa: F401  (fault_place: a fixture)
 from tests.gui.incidents.incident_support import login, session_for
 
 _B = QDialogButtonBox.StandardButton
 MARK = "后台保存测试"
 
 
-@pytest.fixture(autouse=True)
-def fault_place(gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the data is, as the window sets it: a fault is worded with it."""
-    monkeypatch.setattr(tasks, "_fault_place", gui_ctx.place)
+pytestmark = pytest.mark.usefixtures("fault_place")  # faults worded with where the data is
 
 
 def _hazard(ctx: AppContext) -> int:
@@ -45,12 +41,6 @@ def _hazard(ctx: AppContext) -> int:
 
 def _marked(ctx: AppContext) -> int:
     return sum(MARK in h.description for h in ctx.services.hazards.list(login(ctx, "lead")))
-
-
-def _said(ctx: AppContext) -> str:
-    fault = ctx.explain(locked())
-    assert fault is not None
-    return fault.text("en")
 
 
 def test_a_new_hazard_reads_the_roster_and_saves_off_the_gui_thread_once(
@@ -104,7 +94,7 @@ def test_a_new_hazard_refused_keeps_the_dialog_its_typing_and_says_why(
     refuse_with(monkeypatch, gui_ctx.services.hazards, "create", locked())
     ok.click()
     qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
-    assert dialog.error.text() == _said(gui_ctx)
+    assert dialog.error.text() == said_locked(gui_ctx)
     assert dialog.isVisible() and ok.isEnabled() and dialog.created is None
     assert dialog.fields.description.toPlainText() == f"{MARK} 消防通道堆放杂物"
     assert dialog.fields.owner.name() == "李娜"
@@ -124,7 +114,7 @@ def test_a_step_is_saved_off_the_gui_thread_once_and_a_refusal_keeps_it(
     ok = dialog.buttons.button(_B.Ok)
     ok.click()
     qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
-    assert dialog.error.text() == _said(gui_ctx) and dialog.isVisible()
+    assert dialog.error.text() == said_locked(gui_ctx) and dialog.isVisible()
     assert dialog.text.toPlainText() == "更换应急灯电池" and ok.isEnabled()
     monkeypatch.undo()
     add = Held(monkeypatch, gui_ctx.services.hazards, "add_step")
@@ -160,7 +150,7 @@ def test_the_policy_is_read_and_saved_off_the_gui_thread_once(
         refuse_with(monkeypatch, gui_ctx.services.hazards, "set_policy", locked())
         save.click()
         qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
-        assert dialog.error.text() == _said(gui_ctx) and dialog.isVisible()
+        assert dialog.error.text() == said_locked(gui_ctx) and dialog.isVisible()
         assert dialog.general.fix_days.value() == stored.general.fix_days + 3
         monkeypatch.undo()
         write = Held(monkeypatch, gui_ctx.services.hazards, "set_policy")
@@ -223,7 +213,7 @@ def test_the_detail_saves_off_the_gui_thread_once_and_a_refusal_keeps_the_typing
     refuse_with(monkeypatch, gui_ctx.services.hazards, "update", locked())
     view.save_button.click()
     qtbot.waitUntil(lambda: view.message.isVisibleTo(view))
-    assert view.message.text() == _said(gui_ctx) and view.fields.location.text() == "自助区"
+    assert view.message.text() == said_locked(gui_ctx) and view.fields.location.text() == "自助区"
     assert view.save_button.isEnabled() and view.fields.location.isEnabled()
     monkeypatch.undo()
     update = Held(monkeypatch, gui_ctx.services.hazards, "update")
@@ -256,7 +246,7 @@ def test_a_verification_is_written_off_the_gui_thread_once_from_its_dialog(
     ok = dialog.buttons.button(_B.Ok)
     ok.click()
     qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
-    assert dialog.error.text() == _said(gui_ctx) and dialog.isVisible() and dialog.value() == "复查合格"
+    assert dialog.error.text() == said_locked(gui_ctx) and dialog.isVisible() and dialog.value() == "复查合格"
     monkeypatch.undo()
     verify = Held(monkeypatch, gui_ctx.services.hazards, "verify")
     with sql_threads(gui_ctx.engine) as sql:

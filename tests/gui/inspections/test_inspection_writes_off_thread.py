@@ -16,24 +16,14 @@ from branchguard.core.inspections.types import Cadence, TemplateStatus
 from branchguard.gui.inspections.dialogs import InspectionScheduleDialog
 from branchguard.gui.inspections.editor import TemplateEditorDialog
 from branchguard.gui.inspections.page import InspectionsPage
-from branchguard.gui.kit import tasks
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
-from tests.gui.dialog_support import Held, locked, refuse_with, sql_threads
+from tests.gui.dialog_support import Held, fault_place, locked, refuse_with, said_locked, sql_threads  # noqa: F401  (fault_place: a fixture)
 from tests.gui.incidents.incident_support import login, session_for
 
 _B = QDialogButtonBox.StandardButton
 
 
-@pytest.fixture(autouse=True)
-def fault_place(gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the data is, as the window sets it: a fault is worded with it."""
-    monkeypatch.setattr(tasks, "_fault_place", gui_ctx.place)
-
-
-def _said(ctx: AppContext) -> str:
-    fault = ctx.explain(locked())
-    assert fault is not None
-    return fault.text("en")
+pytestmark = pytest.mark.usefixtures("fault_place")  # faults worded with where the data is
 
 
 def test_an_inspection_schedule_reads_the_roster_and_saves_off_the_gui_thread_once(
@@ -54,7 +44,8 @@ def test_an_inspection_schedule_reads_the_roster_and_saves_off_the_gui_thread_on
         refuse_with(monkeypatch, inspections, "schedule", locked())
         ok.click()
         qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
-        assert dialog.error.text() == _said(gui_ctx) and dialog.assignee.name() == "李娜" and ok.isEnabled()
+        assert dialog.error.text() == said_locked(gui_ctx)
+        assert dialog.assignee.name() == "李娜" and ok.isEnabled()
         monkeypatch.setattr(inspections, "schedule", type(inspections).schedule.__get__(inspections))
         held = Held(monkeypatch, inspections, "schedule")
         ok.click()
@@ -145,7 +136,7 @@ def test_pausing_a_schedule_is_written_off_the_gui_thread_and_a_refusal_said(
     refuse_with(monkeypatch, schedules, "set_active", locked())
     page.set_schedule_active(schedule.id, False)
     qtbot.waitUntil(lambda: said != [])
-    assert said == [_said(gui_ctx)] and schedules.get(lead, schedule.id).active
+    assert said == [said_locked(gui_ctx)] and schedules.get(lead, schedule.id).active
     monkeypatch.setattr(schedules, "set_active", type(schedules).set_active.__get__(schedules))
     held = Held(monkeypatch, schedules, "set_active")
     with sql_threads(gui_ctx.engine) as sql:

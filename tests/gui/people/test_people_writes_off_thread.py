@@ -16,12 +16,11 @@ from branchguard.context import AppContext
 from branchguard.core.hazards.types import HazardInput
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.people.types import PersonInput
-from branchguard.gui.kit import tasks
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.people.dialogs import PersonDialog
 from branchguard.gui.people.page import PeoplePage
 from branchguard.gui.people.team import TeamTab
-from tests.gui.dialog_support import Held, locked, refuse_with, sql_threads
+from tests.gui.dialog_support import Held, fault_place, locked, refuse_with, said_locked, sql_threads  # noqa: F401  (fault_place: a fixture)
 from tests.gui.incidents.incident_support import login, session_for
 from tests.gui.people.test_stale_edit import open_edit, refused_as_stale
 from tests.gui.people.test_team_tab import row_of
@@ -29,10 +28,7 @@ from tests.gui.people.test_team_tab import row_of
 _SAVE = QDialogButtonBox.StandardButton.Save
 
 
-@pytest.fixture(autouse=True)
-def fault_place(gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the data is, as the window sets it: a fault is worded with it."""
-    monkeypatch.setattr(tasks, "_fault_place", gui_ctx.place)
+pytestmark = pytest.mark.usefixtures("fault_place")  # faults worded with where the data is
 
 
 @pytest.fixture
@@ -44,12 +40,6 @@ def page(gui_ctx: AppContext, pool_tasks: Any, qtbot: Any) -> PeoplePage:
     shown.refresh()
     qtbot.waitUntil(lambda: shown.staff_tab.model.rowCount() > 0 and not shown.staff_tab.loader.busy())
     return shown
-
-
-def _said(ctx: AppContext) -> str:
-    fault = ctx.explain(locked())
-    assert fault is not None
-    return fault.text("en")
 
 
 def _names(ctx: AppContext) -> set[str]:
@@ -78,7 +68,7 @@ def test_an_edit_is_saved_off_the_gui_thread_once_and_a_refusal_keeps_the_typing
     refuse_with(monkeypatch, people, "update_person", locked())
     save.click()
     qtbot.waitUntil(lambda: dialog.general_error.isVisibleTo(dialog))
-    assert dialog.general_error.text() == _said(gui_ctx) and dialog.isVisible() and save.isEnabled()
+    assert dialog.general_error.text() == said_locked(gui_ctx) and dialog.isVisible() and save.isEnabled()
     assert dialog.notes.toPlainText() == "夜间值班"
     monkeypatch.undo()
     update = Held(monkeypatch, people, "update_person")
@@ -179,7 +169,8 @@ def test_a_removal_is_read_asked_and_written_off_the_gui_thread_once(
     refuse_with(monkeypatch, people, "remove_person", locked())
     tab.remove_button.click()
     qtbot.waitUntil(lambda: warned != [])
-    assert warned == [literal(_said(gui_ctx))] and "赵敏" in _names(gui_ctx) and tab.remove_button.isEnabled()
+    assert warned == [literal(said_locked(gui_ctx))]
+    assert "赵敏" in _names(gui_ctx) and tab.remove_button.isEnabled()
     monkeypatch.setattr(people, "remove_person", type(people).remove_person.__get__(people))
     items = Held(monkeypatch, people, "open_items")
     remove = Held(monkeypatch, people, "remove_person")

@@ -14,26 +14,15 @@ from PySide6.QtWidgets import QMessageBox
 
 from branchguard.context import AppContext
 from branchguard.core.kernel.types import PlaybookStatus
-from branchguard.gui.kit import tasks
 from branchguard.gui.playbooks.diff_view import PlaybookDiffDialog
 from branchguard.gui.playbooks.editor import PlaybookEditor
 from branchguard.gui.playbooks.history import PlaybookHistoryDialog
 from branchguard.gui.playbooks.page import PlaybooksPage
-from tests.gui.dialog_support import Held, locked, refuse_with, sql_threads
+from tests.gui.dialog_support import Held, fault_place, locked, refuse_with, said_locked, sql_threads  # noqa: F401  (fault_place: a fixture)
 from tests.gui.incidents.incident_support import login, session_for
 from tests.gui.playbooks.test_playbooks_page import answer_yes, save_draft_with_new_step
 
-
-@pytest.fixture(autouse=True)
-def fault_place(gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Where the data is, as the window sets it: a fault is worded with it."""
-    monkeypatch.setattr(tasks, "_fault_place", gui_ctx.place)
-
-
-def _said(ctx: AppContext) -> str:
-    fault = ctx.explain(locked())
-    assert fault is not None
-    return fault.text("en")
+pytestmark = pytest.mark.usefixtures("fault_place")  # faults worded with where the data is
 
 
 def _has_draft(page: PlaybooksPage, code: str) -> bool:
@@ -84,7 +73,7 @@ def test_a_refused_editor_save_keeps_the_edits_and_says_why(
     refuse_with(monkeypatch, gui_ctx.services.playbooks, "save_draft", locked())
     assert editor.save()
     qtbot.waitUntil(lambda: editor.error.isVisibleTo(editor))
-    assert editor.error.text() == _said(gui_ctx) and editor.save_button.isEnabled()
+    assert editor.error.text() == said_locked(gui_ctx) and editor.save_button.isEnabled()
     assert editor.general.title_en.text() == "Fire, revised" and editor.isWindowModified()
     editor.stack.setClean()
 
@@ -136,7 +125,7 @@ def test_a_refused_discard_is_said_and_changes_nothing(
     page.discard_draft()
     assert not page.discard_button.isEnabled()
     qtbot.waitUntil(lambda: warned != [])
-    assert _said(gui_ctx) in warned[0] and page.discard_button.isEnabled()
+    assert said_locked(gui_ctx) in warned[0] and page.discard_button.isEnabled()
     assert _has_draft(page, "FIRE")
 
 
