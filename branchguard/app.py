@@ -357,13 +357,15 @@ class Startup(QObject):
             app.aboutToQuit.connect(self.window.stop_schedules)
 
 
-def _start_log(data_dir: Path) -> None:
+def _start_log(data_dir: Path, on_server: bool) -> None:
     """The log file, started here rather than before the first frame (logging loads ~15 ms), and the
-    version, read from the package metadata here too."""
+    version, read from the package metadata here too. On a database server it is this PC's: the
+    PCs share the data folder (diagnostics.own_name)."""
     from branchguard import __version__, diagnostics
+    from branchguard.core.faults.holders import pc_tag
 
     try:
-        diagnostics.start_logging(data_dir)
+        diagnostics.start_logging(data_dir, pc_tag() if on_server else None)
     except OSError:  # a read-only data folder: the window says so where it matters
         return
     diagnostics.log().info("BranchGuard %s window started", __version__)
@@ -433,7 +435,7 @@ class ContextOpening:
                 *self._args, read_only=self._read_only, on_lock_wait=self._on_lock_wait
             )
             if not self._ctx.read_only:
-                _start_log(self._ctx.data_dir)
+                _start_log(self._ctx.data_dir, self._ctx.engine.dialect.name != "sqlite")
             _declare_related_models()
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._error = exc

@@ -2,6 +2,11 @@
 the data folder (`logs/branchguard.log`), and an uncaught exception or a crash of the interpreter
 leaves its traceback there, so a fault on a Windows PC without a console is not lost.
 
+The PCs of a shared deployment (a database server) share the data folder: each writes its own log
+(`logs/branchguard-<pc>.log`, `logs/crash-<pc>.log`). A rotating file is not safe written by several
+processes: on a Windows share the rotation of one PC fails while another holds the file open, and
+their lines interleave or are lost.
+
 Nothing logged carries a password or a customer's data: the database URL is written with its
 password hidden, and the services log no record contents.
 """
@@ -35,15 +40,25 @@ def log_folder(data_dir: Path) -> Path:
     return Path(data_dir) / LOG_FOLDER
 
 
-def start_logging(data_dir: Path) -> Path:
-    """Send the app's log (INFO and above) to the data folder's rotating log file; calling it again
-    for another data folder moves the file there. Returns the log file's path."""
+def own_name(name: str, pc: str | None) -> str:
+    """A log file's name in the data folder: the folder's one, or this PC's with `pc` (its name as
+    core/faults/holders.pc_tag makes it, where the folder is shared by a database server's PCs)."""
+    if not pc:
+        return name
+    stem, dot, suffix = name.partition(".")
+    return f"{stem}-{pc}{dot}{suffix}"
+
+
+def start_logging(data_dir: Path, pc: str | None = None) -> Path:
+    """Send the app's log (INFO and above) to the data folder's rotating log file, this PC's with
+    `pc` (own_name); calling it again for another data folder moves the file there. Returns the log
+    file's path."""
     global _handler
     import logging
     import logging.handlers
 
     folder = log_folder(data_dir)
-    path = folder / LOG_FILE
+    path = folder / own_name(LOG_FILE, pc)
     if _handler is not None and Path(_handler.baseFilename) == path.resolve():
         return path
     folder.mkdir(parents=True, exist_ok=True)
@@ -66,14 +81,15 @@ def start_logging(data_dir: Path) -> Path:
     return path
 
 
-def install_crash_capture(data_dir: Path) -> None:
+def install_crash_capture(data_dir: Path, pc: str | None = None) -> None:
     """For the process's own entry point only: uncaught exceptions (any thread) are logged with their
-    traceback before the usual report, and faulthandler writes a hard crash's stack to crash.log."""
+    traceback before the usual report, and faulthandler writes a hard crash's stack to crash.log
+    (this PC's with `pc`: own_name)."""
     global _crash_file
     folder = log_folder(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     if _crash_file is None:
-        _crash_file = (folder / CRASH_FILE).open("a", encoding="utf-8")
+        _crash_file = (folder / own_name(CRASH_FILE, pc)).open("a", encoding="utf-8")
         faulthandler.enable(file=_crash_file, all_threads=True)
     previous = sys.excepthook
 

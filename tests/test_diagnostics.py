@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from branchguard.diagnostics import CRASH_FILE, LOG_FILE, LOG_FOLDER
+from branchguard.core.faults.holders import pc_tag
+from branchguard.diagnostics import CRASH_FILE, LOG_FILE, LOG_FOLDER, own_name
 
 # A command whose handler raises an error nobody expects, run as the process's own entry point.
 INJECTED = """
@@ -69,5 +70,25 @@ def test_no_password_reaches_the_log(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False, timeout=120,
     )
     assert done.returncode == 1
-    log = (data / LOG_FOLDER / LOG_FILE).read_text(encoding="utf-8")
+    log = (data / LOG_FOLDER / own_name(LOG_FILE, pc_tag())).read_text(encoding="utf-8")
     assert "started: info" in log and "s3cret-pw" not in log
+
+
+def test_each_pc_of_a_database_server_writes_its_own_log(tmp_path: Path) -> None:
+    """The PCs of a shared deployment share the data folder: one rotating file written by all of
+    them loses or interleaves lines (its rotation fails on a Windows share while another PC holds
+    it). On a database server the log and crash files are this PC's; the embedded SQLite keeps one."""
+    data = tmp_path / "data"
+    url = "postgresql+psycopg://bg_user@127.0.0.1:1/branchguard?connect_timeout=1"
+    subprocess.run(
+        [sys.executable, "-m", "branchguard", "--data-dir", str(data), "--db", url, "info"],
+        capture_output=True, text=True, check=False, timeout=120,
+    )
+    pc = pc_tag()
+    assert pc and sorted(p.name for p in (data / LOG_FOLDER).iterdir()) == [
+        f"branchguard-{pc}.log", f"crash-{pc}.log"
+    ]
+    assert "started: info" in (data / LOG_FOLDER / f"branchguard-{pc}.log").read_text(encoding="utf-8")
+    sqlite_data = tmp_path / "sqlite"
+    _run(INJECTED, sqlite_data)
+    assert sorted(p.name for p in (sqlite_data / LOG_FOLDER).iterdir()) == sorted([CRASH_FILE, LOG_FILE])

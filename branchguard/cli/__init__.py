@@ -22,6 +22,8 @@ from branchguard.cli.localized import Language, LocalizedParser, help_language, 
 from branchguard.collector import Pause
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from branchguard.cli.common import ConfigHandler, Handler
 
 TRACE_ENV = "BRANCHGUARD_TRACE_STARTUP"  # as the window's (app.py): marks the start-up's end
@@ -153,7 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # a command someone must log in for makes no data folder: it refuses one that is not there
         makes_folder = opens_window or _makes_data(args)
         _start_diagnostics(
-            args.data_dir, getattr(args, "command", None), entry_point=from_process, makes_folder=makes_folder
+            args.data_dir,
+            getattr(args, "command", None),
+            entry_point=from_process,
+            makes_folder=makes_folder,
+            db=args.db,
         )
     if args.lang:
         from branchguard.core.kernel.i18n import normalize_language
@@ -352,12 +358,28 @@ def _makes_data(args: argparse.Namespace) -> bool:
     return getattr(args, "needs_login", None) is never or bool(getattr(args, "makes_data", False))
 
 
+def _log_pc(folder: Path, db: str | None) -> str | None:
+    """This PC's name for its own log files where the database is a server's, else None."""
+    from branchguard.config import on_server
+    from branchguard.core.faults.holders import pc_tag
+
+    try:
+        return pc_tag() if on_server(folder, db) else None
+    except Exception:  # settings.ini unreadable: the command says so; the folder's log meanwhile
+        return None
+
+
 def _start_diagnostics(
-    data_dir: str | None, command: str | None, entry_point: bool, makes_folder: bool = True
+    data_dir: str | None,
+    command: str | None,
+    entry_point: bool,
+    makes_folder: bool = True,
+    db: str | None = None,
 ) -> None:
     """Crash capture when this is the process's entry point, and the log file in the data folder: at
     once for a command, for the window after its first frame (app.ContextOpening starts it). No log
-    is written in a folder that is not there when the command makes none."""
+    is written in a folder that is not there when the command makes none. On a database server the
+    files are this PC's (diagnostics.own_name): the PCs share the folder."""
     from pathlib import Path
 
     from branchguard import diagnostics
@@ -367,12 +389,13 @@ def _start_diagnostics(
     if not makes_folder and not folder.is_dir():
         return  # the command refuses it at once: no crash file, no log made in a mistyped folder
     try:
+        pc = _log_pc(folder, db)
         if entry_point:
-            diagnostics.install_crash_capture(folder)
+            diagnostics.install_crash_capture(folder, pc)
         if command is not None:
             from branchguard import __version__
 
-            diagnostics.start_logging(folder)
+            diagnostics.start_logging(folder, pc)
             diagnostics.log().info("BranchGuard %s started: %s", __version__, command)
     except OSError:  # a read-only or missing data folder: the command itself will say so
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
@@ -20,6 +21,8 @@ from apscheduler.schedulers.base import STATE_STOPPED, BaseScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from branchguard.core.faults.rules import classify
+from branchguard.core.faults.types import FaultKind
 from branchguard.scheduling.engine import ScheduleEngine, Tick
 
 JOB_PREFIX = "schedule-"
@@ -55,6 +58,8 @@ class ScheduleWiring:
         self.scheduler = scheduler
         self._request_rebuild = request_rebuild or self.rebuild
         self._refresh_every = refresh_every
+        self._outage: FaultKind | None = None  # the fault ticks meet now, logged once (_failed)
+        self._outage_lock = threading.Lock()  # a date job and the refresh may run at once
 
     def start(self, *, tick_now: bool = True) -> Tick | None:
         """Catch up (now, or in the scheduler's worker when `tick_now` is False: the GUI thread
@@ -115,6 +120,27 @@ class ScheduleWiring:
     def _run(self) -> None:
         try:
             self.engine.tick()
-        except Exception:  # the next wake or the refresh tries again
-            log.exception("schedule tick failed")
+        except Exception as exc:  # the next wake or the refresh tries again
+            self._failed(exc)
+        else:
+            self._went_through()
         self._request_rebuild()
+
+    def _failed(self, exc: Exception) -> None:
+        """A fault of the machine (the database server away, say) is logged in one line when it
+        begins, not with a traceback every tick of the outage (each refresh and wake); a bug is."""
+        kind = classify(exc)
+        if kind is None:
+            log.exception("schedule tick failed")
+            return
+        with self._outage_lock:
+            first, self._outage = self._outage is None, kind
+        if first:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            log.warning("schedule ticks fail until the database can be used again (%s): %s", kind, reason)
+
+    def _went_through(self) -> None:
+        with self._outage_lock:
+            ended, self._outage = self._outage, None
+        if ended is not None:
+            log.info("schedule ticks go through again (the %s fault is over)", ended)

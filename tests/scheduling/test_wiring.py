@@ -110,3 +110,41 @@ def test_engine_and_wiring_do_not_import_qt() -> None:
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == []
+
+
+class _AwayServer:
+    """A schedule engine whose database server is away for `away` ticks, then back."""
+
+    def __init__(self, away: int) -> None:
+        self.away = away
+
+    def tick(self) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        if self.away > 0:
+            self.away -= 1
+            raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+
+def test_a_database_outage_is_logged_once_not_a_traceback_per_tick(caplog: Any) -> None:
+    engine = _AwayServer(away=4)
+    wiring = ScheduleWiring(engine, background_scheduler(), request_rebuild=lambda: None)  # type: ignore[arg-type]
+    with caplog.at_level("INFO", logger="branchguard.scheduling.wiring"):
+        for _ in range(6):  # four ticks meet the outage, two go through
+            wiring._run()
+    said = [(r.levelname, r.getMessage(), r.exc_info) for r in caplog.records]
+    assert [(level, info) for level, _m, info in said] == [("WARNING", None), ("INFO", None)]
+    assert "unreachable" in said[0][1] and "connection refused" in said[0][1]
+    assert "go through again" in said[1][1]
+
+
+def test_a_bug_in_a_tick_is_still_logged_with_its_traceback(caplog: Any) -> None:
+    class Broken:
+        def tick(self) -> None:
+            raise KeyError("bug")
+
+    wiring = ScheduleWiring(Broken(), background_scheduler(), request_rebuild=lambda: None)  # type: ignore[arg-type]
+    with caplog.at_level("INFO", logger="branchguard.scheduling.wiring"):
+        wiring._run()
+        wiring._run()
+    assert [r.exc_info is not None for r in caplog.records] == [True, True]

@@ -52,6 +52,12 @@ def host_name() -> str:
     return socket.gethostname()
 
 
+def pc_tag() -> str:
+    """This PC's name as the files it alone writes in a shared data folder carry it (its window
+    lock, its log): lower case, ASCII letters, digits, '-' and '_'; empty when it has none."""
+    return "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "_" for c in host_name().lower())
+
+
 def window_lock_name(per_pc: bool = False) -> str:
     """The window's lock file: the folder's one (WINDOW_LOCK) on the embedded database, this PC's
     with `per_pc` (a database server). The PCs of a shared deployment (PostgreSQL) share the data
@@ -62,7 +68,7 @@ def window_lock_name(per_pc: bool = False) -> str:
     host's shared memory), so the second PC is refused."""
     if not per_pc:
         return WINDOW_LOCK
-    name = "".join(c if c.isascii() and (c.isalnum() or c in "-_") else "_" for c in host_name().lower())
+    name = pc_tag()
     return f"branchguard-{name}.lock" if name else WINDOW_LOCK
 
 
