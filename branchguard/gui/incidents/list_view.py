@@ -90,6 +90,8 @@ class IncidentListPanel(QWidget):
         self.date_to_label = QLabel()
         self.search = SearchBox("incidents_search")
         self.search.paused.connect(self.reload)
+        # the banner's poll found the open incidents changed (started or closed on another PC too)
+        session.open_incidents_changed.connect(self.reload)
         self.search.returnPressed.connect(self.reload)
         for combo in (self.status_filter, self.level_filter, self.drill_filter):
             combo.currentIndexChanged.connect(lambda _index: self.reload())

@@ -37,6 +37,13 @@ if TYPE_CHECKING:
 POLL_MS = 15_000  # incidents started elsewhere (another PC, the CLI) show up within this
 
 
+def listed(incidents: list[IncidentSummary]) -> tuple[tuple[object, ...], ...]:
+    """What the Incidents list shows of the open incidents (not their entries, which come often)."""
+    return tuple(
+        sorted((s.id, s.title, s.level, s.status, s.drill, s.warning_level) for s in incidents)
+    )
+
+
 def most_urgent(incidents: list[IncidentSummary]) -> IncidentSummary | None:
     """The incident the banner shows and the console opens first (core's rule)."""
     if not incidents:
@@ -169,6 +176,7 @@ class IncidentBar(QToolBar):
 
         self.loader = Loader(self, on_error=self._read_failed)
         self.has_read = False  # the open incidents were read at least once (start-up waits for it)
+        self._listed: tuple[tuple[object, ...], ...] = ()  # as last read (listed)
         session = window.session
         session.actor_changed.connect(self.reload)
         session.data_changed.connect(lambda entity: self.reload() if entity == "incident" else None)
@@ -223,10 +231,18 @@ class IncidentBar(QToolBar):
         self._show(self.banner.open_incidents() if self.has_read else [])
 
     def _show(self, live: list[IncidentSummary]) -> None:
+        """Shown; and when the open incidents are not those read before, the Incidents list told
+        (session.open_incidents_changed): one started on another PC showed in the banner, while
+        the list stayed as it was until refreshed by hand. A poll that finds them as before tells
+        nothing (the list is not read again every 15 s)."""
+        now = listed(live)
+        changed, self._listed = self.has_read and now != self._listed, now
         self.has_read = True
         self.banner.set_open(live)
         self.console_action.setEnabled(bool(live))
         self.read.emit()
+        if changed:
+            self.window_.session.open_incidents_changed.emit()
 
     def reopen_page(self) -> str:
         """The page to open at start: the Incidents page while any incident is open."""

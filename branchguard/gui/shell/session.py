@@ -18,6 +18,9 @@ class GuiSession(QObject):
 
     actor_changed = Signal()
     data_changed = Signal(str)  # entity name ("person", "contact", "branch", …) after a change
+    # The banner's poll found the open incidents not as read before (started, closed or changed on
+    # another PC too): the Incidents list follows it (gui/shell/incident_banner.py).
+    open_incidents_changed = Signal()
 
     def __init__(self, ctx: AppContext, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
