@@ -496,12 +496,18 @@ def _upgrade_staged(db: Path, archive: Path) -> None:
 
 def _refuse_if_window_open(data_dir: Path) -> None:
     """A window open on this folder holds the database and would go on writing to the file moved
-    aside: refuse while the process named in its lock file runs (a crashed window's lock is stale)."""
-    from branchguard.core.faults.holders import window_pid
+    aside: refuse while the process named in its lock file runs (a crashed window's lock is stale).
+    Another PC's window on a shared folder (a database server's) would go on writing attachments
+    and reading keys from the folders moved aside: refuse while its lock file is there."""
+    from branchguard.core.faults.holders import other_pc_windows, window_pid
 
     pid = window_pid(data_dir)
     if pid is not None:
         raise BackupError(Message("backup.window_open", path=str(data_dir), pid=pid))
+    elsewhere = other_pc_windows(data_dir)
+    if elsewhere:
+        pcs = ", ".join(elsewhere)
+        raise BackupError(Message("backup.window_open_elsewhere", path=str(data_dir), pcs=pcs))
 
 
 def refuse_if_in_use(db: Path, data_dir: Path | None = None) -> None:

@@ -108,6 +108,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BranchGuard is open on {path} (PID {pid}): close it first; nothing was changed",
         "BranchGuard 正在 {path} 上运行（进程 {pid}）：请先关闭；未做任何改动",
     ),
+    "backup.window_open_elsewhere": (
+        "BranchGuard is open on {path} on another PC ({pcs}): close it there first; nothing was changed. "
+        "A window that crashed there keeps this until BranchGuard is started and quit there again",
+        "BranchGuard 正在其他电脑（{pcs}）上使用 {path}：请先在那台电脑上关闭；未做任何改动。"
+        "若那里的窗口曾异常退出，须在那台电脑上再启动并退出一次 BranchGuard",
+    ),
     "backup.in_use": (
         "{path} is in use by another BranchGuard (PID {pids}): close it and try again; nothing was changed",
         "{path} 正被另一个 BranchGuard（进程 {pids}）使用：请先关闭再重试；未做任何改动",

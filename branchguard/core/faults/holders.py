@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 WINDOW_LOCK = "branchguard.lock"  # the window's QLockFile (PID first) on the embedded database
+_PC_LOCK = ("branchguard-", ".lock")  # a PC's own (window_lock_name), its name between them
 RUN_FOLDER = "run"
 CLI_PREFIX = "cli-"
 WAIT_PREFIX = "wait-"
@@ -69,7 +70,7 @@ def window_lock_name(per_pc: bool = False) -> str:
     if not per_pc:
         return WINDOW_LOCK
     name = pc_tag()
-    return f"branchguard-{name}.lock" if name else WINDOW_LOCK
+    return f"{_PC_LOCK[0]}{name}{_PC_LOCK[1]}" if name else WINDOW_LOCK
 
 
 def window_pid(data_dir: Path) -> int | None:
@@ -84,6 +85,28 @@ def window_pid(data_dir: Path) -> int | None:
         if pid > 0 and pid != os.getpid() and process_runs(pid):
             return pid
     return None
+
+
+def other_pc_windows(data_dir: Path) -> list[str]:
+    """The other PCs whose window holds its lock on this shared folder (a database server's: one lock
+    file per PC, window_lock_name), by the host name QLockFile wrote on the file's third line (else
+    the file's). Such a lock is stale by its own rule only when its process is gone, which only that
+    PC can see (stale by age never: gui/shell/single_instance.py); so a file of another PC is a
+    window open there, or one that crashed and has not been started and quit there since."""
+    own = window_lock_name(per_pc=True)
+    found = []
+    for path in sorted(Path(data_dir).glob(f"{_PC_LOCK[0]}*{_PC_LOCK[1]}")):
+        if path.name == own or path.name == WINDOW_LOCK:
+            continue
+        try:
+            lines = path.read_text(encoding="utf-8", errors="replace").split("\n")
+        except FileNotFoundError:  # that window closed meanwhile
+            continue
+        except OSError:  # unreadable: it is there all the same
+            lines = []
+        host = lines[2].strip() if len(lines) > 2 else ""
+        found.append(host or path.name.removeprefix(_PC_LOCK[0]).removesuffix(_PC_LOCK[1]))
+    return found
 
 
 def _run_pids(data_dir: Path, prefix: str) -> list[int]:
