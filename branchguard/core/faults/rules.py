@@ -28,8 +28,9 @@ _TEXTS: tuple[tuple[FaultKind, tuple[str, ...]], ...] = (
     # before "unreachable": psycopg words these "connection failed: … password authentication failed"
     (FaultKind.LOGIN_REFUSED, ("password authentication failed", "no password supplied",
                                "no pg_hba.conf entry", "database \"", "role \"", "permission denied for")),
+    # "connection is bad": psycopg's word for a server's unix socket that is not there (stopped)
     (FaultKind.UNREACHABLE, ("connection refused", "could not connect", "connection failed",
-                             "server closed the connection", "terminating connection",
+                             "connection is bad", "server closed the connection", "terminating connection",
                              "connection is closed", "connection is lost", "the connection is lost",
                              "consuming input failed", "no route to host", "connection timed out",
                              "could not translate host name", "failed to resolve host",

@@ -286,6 +286,15 @@ def test_a_host_that_cannot_be_found_is_unreachable_not_a_raw_error() -> None:
     assert fault is not None and fault.kind is FaultKind.UNREACHABLE
 
 
+def test_a_server_whose_local_socket_is_not_there_is_unreachable(tmp_path: Path) -> None:
+    """A server reached through its unix socket (BranchGuard on the database server's own PC), stopped:
+    psycopg says 'connection is bad: … on socket … failed: No such file or directory', once a raw
+    error (a traceback at every schedule tick while the server was away)."""
+    place = FaultPlace("/d", "localhost/branchguard", sqlite=False)
+    fault = _refusal(f"postgresql+psycopg://u@/branchguard?host={tmp_path}&port=1", place)
+    assert fault is not None and fault.kind is FaultKind.UNREACHABLE
+
+
 @pytest.mark.parametrize(
     ("error", "kind"),
     [
