@@ -48,3 +48,22 @@ def test_help_opens_the_log_folder(qtbot, tmp_path: Path, monkeypatch: pytest.Mo
     assert window.log_folder_action in window.help_menu.actions()
     window.log_folder_action.trigger()
     assert opened == [str(tmp_path / "data" / "logs")]
+
+
+def test_on_a_database_server_the_window_logs_to_this_pcs_file_and_the_message_names_it(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PCs of a shared deployment share the data folder: each window its own log file."""
+    from branchguard.app import _start_log
+    from branchguard.core.faults.holders import pc_tag
+
+    _start_log(tmp_path / "data", on_server=True)
+    own = tmp_path / "data" / "logs" / f"branchguard-{pc_tag()}.log"
+    assert diagnostics.log_path() == own
+    seen: list[str] = []
+    monkeypatch.setattr(crash_report.QMessageBox, "critical", lambda _p, _t, text: seen.append(text))
+    crash_report.tell(ValueError("boom"))
+    assert str(own) in seen[0]
+    assert "window started" in own.read_text(encoding="utf-8")
+    _start_log(tmp_path / "sqlite", on_server=False)  # the embedded database: the folder's one file
+    assert diagnostics.log_path() == tmp_path / "sqlite" / "logs" / "branchguard.log"
