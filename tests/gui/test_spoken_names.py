@@ -7,7 +7,11 @@ checklist editor's arrows, the roster button beside a line of names, a check box
 boxes, the hazards' owner filter, the complaint's steps and the plan preview said nothing), and in
 every dialog every field of a form says its caption, also when the
 caption's row holds more than the field (the line of names, a date beside "set automatically", a
-number beside "Required", a year, a reminder's amount beside its unit)."""
+number beside "Required", a year, a reminder's amount beside its unit). Every list and table of
+every page, of the console, the checklist runner and every dialog says what it lists (the hazards,
+incidents, audit trail, the handover's four lists, the submit dialog's hazards said only "table"
+or "list"), in the language shown, again after a switch of language; a calendar day says its date
+and how many items it holds."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -28,9 +33,10 @@ from branchguard.gui.incidents.console.close_dialog import CloseDialog
 from branchguard.gui.incidents.follow_mode import open_follow_mode
 from branchguard.gui.incidents.page import IncidentsPage
 from branchguard.gui.incidents.start import StartIncidentDialog
+from branchguard.gui.inspections.runner.runner import InspectionRunner
 from branchguard.gui.shell.go_to_page import GoToPageDialog
 from branchguard.gui.shell.main_window import MainWindow
-from tests.gui.spoken_support import form_fields, spoken_name, tab_stops, unnamed
+from tests.gui.spoken_support import CJK, ENGLISH_WORD, form_fields, spoken_name, tab_stops, unnamed
 from tests.gui.test_fit import LANGS, _dialogs, login, settle
 from tests.gui.test_fit import small_window as small_window  # the fixture, here too
 
@@ -78,7 +84,7 @@ def silent_buttons(root: QWidget, where: str) -> list[str]:
 
 
 def silent_controls(root: QWidget, where: str) -> list[str]:
-    """Tab stops saying nothing, but for lists and tables (reported, not yet named) and scroll areas."""
+    """Tab stops saying nothing, but for lists and tables (their own test below) and scroll areas."""
     return [
         f"{where}: {type(w).__name__}({w.objectName()})"
         for w in tab_stops(root)
@@ -134,3 +140,105 @@ def test_every_dialogs_buttons_and_form_fields_have_names(
     settle()
     assert fields >= 150  # the forms were there to be read
     assert not problems, "\n".join(problems)
+
+
+def unnamed_views(root: QWidget, where: str, lang: str) -> list[str]:
+    """The lists and tables of `root` (shown or not: a tab not current, a panel not yet open) a screen
+    reader names with nothing but "table" or "list", or (in Chinese) in English only."""
+    found = []
+    for view in root.findChildren(QAbstractItemView):
+        popup = view.metaObject().className() == "QComboBoxListView"  # spoken as its combo box
+        if popup or not view.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            continue
+        name = spoken_name(view).strip()
+        english = lang == "zh_CN" and ENGLISH_WORD.search(name) and not CJK.search(name)
+        if not name or english:
+            found.append(f"{where}: {type(view).__name__}({view.objectName()}) says {name!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_list_and_table_of_every_page_and_dialog_says_what_it_lists(
+    small_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch, qtbot: Any, lang: str
+) -> None:
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    window = small_window("lead")
+    session = window.session
+    problems = []
+    views = 0
+    for info in window.visible_pages():
+        page = window.show_page(info.page_id)
+        assert page is not None
+        settle()
+        for tabs in page.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                if tabs.isTabVisible(index):
+                    tabs.setCurrentIndex(index)
+                    settle()
+        views += len(page.findChildren(QAbstractItemView))
+        problems += unnamed_views(page, info.page_id, lang)
+    fire = session.services.incidents.start(login(session.ctx, "lead"), "FIRE", despite_open=True).id
+    incidents = window.show_page("incidents")
+    assert isinstance(incidents, IncidentsPage)
+    console = incidents.open_incident(fire)
+    qtbot.waitUntil(lambda: console.detail is not None)
+    settle()
+    problems += unnamed_views(console, "console", lang)
+    inspections = window.show_page("inspections")
+    start = inspections.ask_start("FIRE_DAILY")  # type: ignore[union-attr]
+    assert start is not None
+    start.accept()
+    settle()
+    problems += unnamed_views(window.findChild(InspectionRunner), "checklist runner", lang)
+    for name, factory in sorted(_dialogs().items()):
+        dialog = factory(window.session, window)
+        dialog.show()
+        settle()
+        views += len(dialog.findChildren(QAbstractItemView))
+        problems += unnamed_views(dialog, name, lang)
+        dialog.done(0)
+        dialog.deleteLater()
+    settle()
+    assert views >= 40  # the lists were there to be read
+    assert not problems, "\n".join(sorted(set(problems)))
+
+
+def view_names(window: MainWindow) -> dict[str, str]:
+    """Every page's lists and tables (every tab shown once) by object name → what they are called."""
+    names = {}
+    for info in window.visible_pages():
+        page = window.show_page(info.page_id)
+        assert page is not None
+        settle()
+        for tabs in page.findChildren(QTabWidget):
+            for index in range(tabs.count()):
+                if tabs.isTabVisible(index):
+                    tabs.setCurrentIndex(index)
+                    settle()
+        for view in page.findChildren(QAbstractItemView):
+            if view.metaObject().className() != "QComboBoxListView" and view.objectName():
+                names[f"{info.page_id}/{view.objectName()}"] = spoken_name(view)
+    return names
+
+
+def test_a_language_switch_renames_every_list_and_table(
+    small_window: Callable[..., MainWindow], qtbot: Any
+) -> None:
+    """Switched to Chinese in Settings, a list still said its English name."""
+    from branchguard.gui.settings.page import SettingsPage
+
+    window = small_window("lead")
+    english = view_names(window)
+    settings = window.show_page("settings")
+    assert isinstance(settings, SettingsPage)
+    settings.language.setCurrentIndex(settings.language.findData("zh_CN"))
+    qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)")
+    chinese = view_names(window)
+    assert len(english) >= 20 and english.keys() <= chinese.keys()
+    stayed = [
+        f"{key}: {name!r} → {chinese[key]!r}"
+        for key, name in english.items()
+        if not CJK.search(chinese[key])
+    ]
+    assert not stayed, "\n".join(stayed)
+    assert all(ENGLISH_WORD.search(name) for name in english.values())

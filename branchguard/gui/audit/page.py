@@ -215,6 +215,7 @@ class AuditPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Audit trail"))
+        self.table.setAccessibleName(self.heading.text())
         self.intro.setText(
             self.tr("Every change made in BranchGuard: who made it, when, and what it changed.")
         )

@@ -177,6 +177,7 @@ class ComplaintsPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Customer complaints"))
+        self.table.setAccessibleName(self.heading.text())
         self.intro.setText(
             self.tr(
                 "Complaints must be decided and replied to within 15 days of receipt (30 or 60 when "

@@ -70,6 +70,7 @@ class ActionListPanel(QWidget):
 
     def retranslate(self) -> None:
         self.filter_label.setText(self.tr("Show"))
+        self.table.setAccessibleName(self.tr("Corrective actions"))
         self.done_button.setText(self.tr("Mark done"))
         current = self.state_filter.currentData() or OPEN
         self.state_filter.blockSignals(True)

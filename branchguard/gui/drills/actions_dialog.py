@@ -84,6 +84,7 @@ class ActionsDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Corrective actions"))
+        self.table.setAccessibleName(self.windowTitle())
         self.table.setHorizontalHeaderLabels(
             [self.tr("Corrective action"), self.tr("Owner"), self.tr("Due"), self.tr("Done")]
         )

@@ -98,6 +98,7 @@ class CompliancePanel(QWidget):
 
     def retranslate(self) -> None:
         self.region_label.setText(self.tr("Region"))
+        self.table.setAccessibleName(self.tr("Drill rules"))
         self.region.setItemText(0, self.tr("Defaults (all regions)"))
         current = self.status_filter.currentIndex()
         self.status_filter.blockSignals(True)

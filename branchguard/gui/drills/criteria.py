@@ -120,6 +120,8 @@ class CriteriaPanel(QWidget):
 
     def retranslate(self) -> None:
         self.region_label.setText(self.tr("Region"))
+        self.sets.setAccessibleName(self.tr("Criteria sets"))
+        self.table.setAccessibleName(self.tr("Criteria"))
         self.region.setItemText(0, self.tr("Defaults (all regions)"))
         self.table.setHorizontalHeaderLabels(
             [

@@ -128,6 +128,7 @@ class ActionsTable(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Corrective action"), self.tr("Owner"), self.tr("Due")])
+        self.table.setAccessibleName(self.tr("Corrective actions"))
         self._hold_headers_whole()
         self.add_button.setText(self.tr("Add action"))
         self.remove_button.setText(self.tr("Remove"))

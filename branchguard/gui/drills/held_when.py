@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QTableView, QWidget
 
 from branchguard.core.drills.held import EARLIEST_HELD
 from branchguard.gui.kit.dates import date_edit
@@ -51,6 +51,10 @@ class HeldWhen(QWidget):
         self.day.setSpecialValueText(self.tr("Enter the date"))
         self.time.setPlaceholderText(self.tr("hh:mm"))
         self.time.setAccessibleName(self.tr("Time the drill began"))
+        calendar = self.day.calendarWidget()
+        grid = calendar.findChild(QTableView) if calendar is not None else None
+        if grid is not None:  # the pop-up's days, made already (the pop-up is watched)
+            grid.setAccessibleName(self.tr("Day the drill was held"))
 
     def day_entered(self) -> date | None:
         if self.day.date() == self.day.minimumDate():

@@ -155,6 +155,7 @@ class DrillListPanel(QWidget):
         return button
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Drills"))
         current = self.status_filter.currentIndex()
         self.status_filter.blockSignals(True)
         self.status_filter.clear()

@@ -167,6 +167,7 @@ class ParticipantsTable(QWidget):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr("Role or team"), self.tr("Names")])
+        self.table.setAccessibleName(self.tr("Participants"))
         self.add_button.setText(self.tr("Add role"))
         self.remove_button.setText(self.tr("Remove"))
         for row in range(self.table.rowCount()):

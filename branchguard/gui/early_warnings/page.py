@@ -86,6 +86,7 @@ class WarningsPage(Page):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Early warnings"))
+        self.table.setAccessibleName(self.heading.text())
         self.intro.setText(
             self.tr(
                 "Warnings received from the weather bureau, the police, head office or emergency "

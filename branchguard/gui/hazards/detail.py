@@ -209,6 +209,8 @@ class HazardDetailDialog(HazardActions):
         self.tabs.setTabText(0, self.tr("Details"))
         self.tabs.setTabText(1, self.tr("Remediation"))
         self.tabs.setTabText(2, self.tr("History"))
+        self.steps.setAccessibleName(self.tr("Remediation steps"))
+        self.events.setAccessibleName(self.tr("History"))
 
     # -- roles ---------------------------------------------------------------------------------
     def verify_refusal(self, detail: HazardDetail) -> str:

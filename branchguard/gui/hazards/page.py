@@ -155,6 +155,7 @@ class HazardsPage(Page):
     def retranslate(self) -> None:
         self._size_columns()  # the headings' words differ by language
         self.heading.setText(self.tr("Hazard register"))
+        self.table.setAccessibleName(self.heading.text())
         self.intro.setText(
             self.tr(
                 "Every failed inspection item opens a hazard; a hazard is closed after a second person"

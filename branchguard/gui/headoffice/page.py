@@ -343,6 +343,7 @@ class ImportResultsDialog(QDialog):
         self.model = ImportResultsModel(self)
         self.model.set_rows(outcomes)
         self.table, _proxy = make_table("ho_import_table", self.model)
+        self.table.setAccessibleName(self.windowTitle())
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)

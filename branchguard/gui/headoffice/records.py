@@ -58,6 +58,7 @@ class BranchRecordsDialog(QDialog):
         self.message.hide()
         self.model = RecordsModel(self)
         self.table, self.proxy = make_table("ho_records_table", self.model)
+        self.table.setAccessibleName(self.tr("Records"))
         # Sized to a sample of the rows when they arrive (not every row at every layout: a branch's
         # year is thousands), none wider than 180 px at 10 pt, the record's title taking what is
         # left: every column sized to its whole contents held Score and Package out of the dialog

@@ -33,6 +33,7 @@ from branchguard.core.incidents.types import HandoverSnapshot, IncidentDetail, I
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.kit import style
 from branchguard.gui.kit.files import documents_folder
+from branchguard.gui.kit.forms import spoken
 from branchguard.gui.kit.plain import plain, tip
 from branchguard.gui.kit.screen import resize_within_screen, scrolling_box
 from branchguard.gui.kit.tasks import TaskProgress, run_task
@@ -192,6 +193,13 @@ class HandoverDialog(QDialog):
         self.hazards_title.setText(self.tr("Open hazards: %1").replace("%1", str(len(snapshot.hazards))))
         complaints = str(len(snapshot.complaints))
         self.complaints_title.setText(self.tr("Open customer complaints: %1").replace("%1", complaints))
+        for view, title in (
+            (self.incident_tree, self.incidents_title),
+            (self.action_table, self.actions_title),
+            (self.hazard_table, self.hazards_title),
+            (self.complaint_table, self.complaints_title),
+        ):
+            view.setAccessibleName(spoken(title.text()))  # with the count
         self._fill_incidents(snapshot)
         self._fill_actions(data)
         self._fill_hazards(snapshot)

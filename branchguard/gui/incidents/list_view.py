@@ -197,6 +197,8 @@ class IncidentListPanel(QWidget):
         split.setStretchFactor(1, 2)
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Incidents"))
+        self.hits.setAccessibleName(self.tr("Search results"))
         refill(
             self.status_filter,
             [

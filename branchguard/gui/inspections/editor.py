@@ -106,6 +106,7 @@ class TemplateEditorDialog(QDialog):
             )
         self.items = QTableWidget(0, 7)
         self.items.setObjectName("template_items")
+        self.items.setAccessibleName(self.tr("Items"))
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.setWordWrap(True)

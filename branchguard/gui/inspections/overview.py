@@ -234,14 +234,23 @@ class InspectionsOverview(QWidget):
         history.activated.connect(self._open_history)
         self.history_note = EmptyNote(history, self.history_empty_text)
         self._lists = (due, history)
+        self._name_lists()
         self._due_box.addWidget(due, 1)
         self._history_box.addWidget(history, 1)
         return self._lists
+
+    def _name_lists(self) -> None:
+        """Each list says what it lists, by its title (the due and history ones once made)."""
+        self.templates.setAccessibleName(self.templates_title.text())
+        if self._lists is not None:
+            self._lists[0].setAccessibleName(self.due_title.text())
+            self._lists[1].setAccessibleName(self.history_title.text())
 
     def retranslate(self) -> None:
         self.templates_title.setText(self.tr("Checklists and schedules"))
         self.due_title.setText(self.tr("Due and overdue"))
         self.history_title.setText(self.tr("Inspections"))
+        self._name_lists()
         self.start_button.setText(self.tr("Start inspection"))
         self.start_button.setToolTip(self.tr("Start the selected checklist now (or double-click it)"))
         self.start_due_button.setText(self.tr("Start the due inspection"))

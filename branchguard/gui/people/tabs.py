@@ -151,6 +151,7 @@ class RecordTab(QWidget, Generic[T]):
 
     def retranslate(self) -> None:
         self.add_button.setText(QCoreApplication.translate("RecordTab", "Add…"))
+        self.table.setAccessibleName(self.list_name())
         self.edit_button.setText(QCoreApplication.translate("RecordTab", "Edit…"))
         self.remove_button.setText(QCoreApplication.translate("RecordTab", "Remove"))
         self.add_button.setToolTip(QCoreApplication.translate("RecordTab", "Add a new entry (Ins)"))
@@ -205,6 +206,10 @@ class RecordTab(QWidget, Generic[T]):
 
     def empty_text(self) -> str:
         """What the empty table says (kit/empty_note.py); "" for nothing."""
+        return ""
+
+    def list_name(self) -> str:
+        """What the table lists, as a screen reader says it."""
         return ""
 
     # -- state ---------------------------------------------------------------------------------
@@ -437,6 +442,9 @@ class StaffTab(RecordTab[PersonInfo]):
     def count_text(self, count: int) -> str:
         return self.tr("%n staff member(s) shown", "", count)
 
+    def list_name(self) -> str:
+        return self.tr("Staff")
+
     def empty_text(self) -> str:
         filtered = self.post_filter.currentIndex() > 0 or self.duty_filter.currentIndex() > 0
         if filtered or self.search.text().strip():
@@ -514,6 +522,9 @@ class ContactsTab(RecordTab[ContactInfo]):
 
     def count_text(self, count: int) -> str:
         return self.tr("%n contact(s) shown", "", count)
+
+    def list_name(self) -> str:
+        return self.tr("Emergency contacts")
 
     def empty_text(self) -> str:
         """Unfiltered the list is never empty: the built-in contacts (110, 119, 120…) stay on it."""

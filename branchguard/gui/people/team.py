@@ -134,6 +134,7 @@ class TeamTab(QWidget):
     # -- page hooks ----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.roles_title.setText(self.tr("Team roles"))
+        self.roles_table.setAccessibleName(self.roles_title.text())
         self.roles_hint.setText(
             self.tr(
                 "Every role the approved plans name, and any role still held that none names any more "
@@ -151,6 +152,7 @@ class TeamTab(QWidget):
         self.assign_button.setText(self.tr("Assign…"))
         self.unassign_button.setText(self.tr("Unassign…"))
         self.training_title.setText(self.tr("Training records"))
+        self.training_table.setAccessibleName(self.training_title.text())
         self.add_button.setText(self.tr("Add training…"))
         self.edit_button.setText(self.tr("Edit…"))
         self.expiring.setText(self.tr("Only expiring within %1 days").replace("%1", str(REMIND_DAYS)))

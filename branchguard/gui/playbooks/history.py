@@ -95,6 +95,7 @@ class PlaybookHistoryDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Versions of %1").replace("%1", self.code))
+        self.table.setAccessibleName(self.windowTitle())
         self.hint.setText(
             self.tr("Select a version to read it; select two versions and press Compare to see what changed.")
         )

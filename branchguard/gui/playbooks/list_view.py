@@ -106,6 +106,7 @@ class PlaybookList(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search titles and steps"))
+        self.table.setAccessibleName(self.tr("Playbooks"))
         self._fill(self.tier_filter, self.tr("All tiers"), [(t.label, t) for t in PlanTier])
         self._fill(self.category_filter, self.tr("All categories"), [(c.label, c) for c in IncidentCategory])
         self._fill(self.level_filter, self.tr("All levels"), [(lv.label, lv) for lv in Level])

@@ -31,6 +31,7 @@ from branchguard.core.schedules.types import DueFilter, OccurrenceInfo, Schedule
 from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.flow import FlowLayout
+from branchguard.gui.kit.forms import spoken
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
@@ -371,6 +372,7 @@ class CalendarPage(Page):
         self.month_button.setText(self.tr("Month"))
         self.week_button.setText(self.tr("Week"))
         self.agenda_button.setText(self.tr("Agenda"))
+        self.agenda.setAccessibleName(spoken(self.agenda_button.text()))
         self.today_button.setText(self.tr("Today"))
         self.prev_button.setToolTip(self.tr("Earlier"))
         self.next_button.setToolTip(self.tr("Later"))

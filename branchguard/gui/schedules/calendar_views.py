@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.schedules.rules import occurrence_overdue
 from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus
 from branchguard.gui.kit import style
+from branchguard.gui.kit.dates import long_date
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.times import now_utc
 
@@ -278,6 +279,9 @@ class DayCell(QFrame):
             text += "  " + self.tr("(%1 items)").replace("%1", str(count))
             short += f"  ({count})"
         self.label.set_texts(text, short)
+        spoken = self.tr("%1, items: %2").replace("%1", long_date(self.day)).replace("%2", str(count))
+        if spoken != self.items.accessibleName():
+            self.items.setAccessibleName(spoken)
 
     def _add(self, entry: Entry) -> None:
         line = QListWidgetItem(entry.text)

@@ -49,6 +49,7 @@ class LibraryPreviewDialog(QDialog):
         self.header.setWordWrap(True)
         self.table = QTableWidget(len(KINDS), 4)
         self.table.setObjectName("library_preview")
+        self.table.setAccessibleName(self.tr("What the library changes"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("What"), self.tr("New"), self.tr("Updated"), self.tr("Unchanged")]
         )

@@ -156,6 +156,7 @@ class UsersPanel(QWidget):
         self.add_button.setText(self.tr("Add user…"))
         self.password_button.setText(self.tr("Reset password…"))
         self.unlock_button.setText(self.tr("Unlock"))
+        self.table.setAccessibleName(self.tr("Users"))
         self._update_buttons()
         model = self.model
         model.headerDataChanged.emit(Qt.Orientation.Horizontal, model.COL_USERNAME, model.COL_STATUS)

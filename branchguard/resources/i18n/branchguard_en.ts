@@ -113,6 +113,10 @@
         <source>no date</source>
         <translation>no date</translation>
     </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
+    </message>
 </context>
 <context>
     <name>AlreadyOpenQuestion</name>
@@ -624,6 +628,10 @@ Submitted as: %3</translation>
         <source>Inspection: submit</source>
         <translation>Inspection: submit</translation>
     </message>
+    <message>
+        <source>Checklist items</source>
+        <translation>Checklist items</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistModel</name>
@@ -834,6 +842,10 @@ Submitted as: %3</translation>
         <source>A drill counts from the day it is run. Due soon: within 30 days. A region inherits the defaults and overrides rules by their code.</source>
         <translation>A drill counts from the day it is run. Due soon: within 30 days. A region inherits the defaults and overrides rules by their code.</translation>
     </message>
+    <message>
+        <source>Drill rules</source>
+        <translation>Drill rules</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -942,6 +954,10 @@ Submitted as: %3</translation>
         <source>No emergency contacts yet.</source>
         <translation>No emergency contacts yet.</translation>
     </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>Emergency contacts</translation>
+    </message>
 </context>
 <context>
     <name>CorrectDialog</name>
@@ -1011,6 +1027,14 @@ Submitted as: %3</translation>
     <message>
         <source>Saved: new evaluations of these drills use it.</source>
         <translation>Saved: new evaluations of these drills use it.</translation>
+    </message>
+    <message>
+        <source>Criteria sets</source>
+        <translation>Criteria sets</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>Criteria</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1239,10 @@ Submitted as: %3</translation>
     <message>
         <source>Hazard %1 recorded, linked to this drill: follow it up on the Hazards page.</source>
         <translation>Hazard %1 recorded, linked to this drill: follow it up on the Hazards page.</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>Drills</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2047,10 @@ Submitted as: %3</translation>
         <source>The drill's report</source>
         <translation>The drill's report</translation>
     </message>
+    <message>
+        <source>Remediation steps</source>
+        <translation>Remediation steps</translation>
+    </message>
 </context>
 <context>
     <name>HazardEventsModel</name>
@@ -2644,6 +2676,14 @@ Submitted as: %3</translation>
     <message>
         <source>No incidents yet. F9 or “Start incident” starts one from a playbook; a drill run from the Drills page is listed here too.</source>
         <translation>No incidents yet. F9 or “Start incident” starts one from a playbook; a drill run from the Drills page is listed here too.</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Search results</translation>
     </message>
 </context>
 <context>
@@ -3625,6 +3665,10 @@ Submitted as: %3</translation>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
+    <message>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
 </context>
 <context>
     <name>PeopleModel</name>
@@ -4107,6 +4151,10 @@ Submitted as: %3</translation>
     <message>
         <source>No plans yet.</source>
         <translation>No plans yet.</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>Playbooks</translation>
     </message>
 </context>
 <context>
@@ -4940,6 +4988,10 @@ Submitted as: %3</translation>
         <source>Search staff by name or phone</source>
         <translation>Search staff by name or phone</translation>
     </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
 </context>
 <context>
     <name>StartIncidentDialog</name>
@@ -5462,6 +5514,10 @@ Submitted as: %3</translation>
         <source>A checklist needs at least one item.</source>
         <translation>A checklist needs at least one item.</translation>
     </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
 </context>
 <context>
     <name>TemplateListModel</name>
@@ -5706,6 +5762,10 @@ Submitted as: %3</translation>
     <message>
         <source>“%1” enabled.</source>
         <translation>“%1” enabled.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
@@ -6632,6 +6692,10 @@ Submitted as: %3</translation>
         <source>Library of %1, made %2, signed by the trusted head-office key %3.</source>
         <translation>Library of %1, made %2, signed by the trusted head-office key %3.</translation>
     </message>
+    <message>
+        <source>What the library changes</source>
+        <translation>What the library changes</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
@@ -6751,6 +6815,10 @@ Submitted as: %3</translation>
     <message>
         <source>Actions shown: %1</source>
         <translation>Actions shown: %1</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>Corrective actions</translation>
     </message>
 </context>
 <context>
@@ -7284,6 +7352,10 @@ Submitted as: %3</translation>
         <source>Complaint statistics</source>
         <translation>Complaint statistics</translation>
     </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
 </context>
 <context>
     <name>GuideActions</name>
@@ -7734,6 +7806,10 @@ Unassign it?</translation>
         <source>(%1 items)</source>
         <translation>(%1 items)</translation>
     </message>
+    <message>
+        <source>%1, items: %2</source>
+        <translation>%1, items: %2</translation>
+    </message>
 </context>
 <context>
     <name>OwnPasswordAction</name>
@@ -8045,6 +8121,10 @@ Unassign it?</translation>
     <message>
         <source>Time the drill began</source>
         <translation>Time the drill began</translation>
+    </message>
+    <message>
+        <source>Day the drill was held</source>
+        <translation>Day the drill was held</translation>
     </message>
 </context>
 <context>

@@ -113,6 +113,10 @@
         <source>no date</source>
         <translation>无期限</translation>
     </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
+    </message>
 </context>
 <context>
     <name>AlreadyOpenQuestion</name>
@@ -623,6 +627,10 @@ Submitted as: %3</source>
         <source>Inspection: submit</source>
         <translation>检查：提交</translation>
     </message>
+    <message>
+        <source>Checklist items</source>
+        <translation>检查项</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistModel</name>
@@ -831,6 +839,10 @@ Submitted as: %3</source>
         <source>A drill counts from the day it is run. Due soon: within 30 days. A region inherits the defaults and overrides rules by their code.</source>
         <translation>演练自实施之日起计算。即将到期：30 天以内。各地区沿用默认要求，并可按编号覆盖其中的要求。</translation>
     </message>
+    <message>
+        <source>Drill rules</source>
+        <translation>演练要求</translation>
+    </message>
 </context>
 <context>
     <name>ContactDialog</name>
@@ -938,6 +950,10 @@ Submitted as: %3</source>
         <source>No emergency contacts yet.</source>
         <translation>还没有应急联系人。</translation>
     </message>
+    <message>
+        <source>Emergency contacts</source>
+        <translation>应急联系人</translation>
+    </message>
 </context>
 <context>
     <name>CorrectDialog</name>
@@ -1007,6 +1023,14 @@ Submitted as: %3</source>
     <message>
         <source>Saved: new evaluations of these drills use it.</source>
         <translation>已保存：此后对这些演练的评估将采用该标准。</translation>
+    </message>
+    <message>
+        <source>Criteria sets</source>
+        <translation>评分标准集</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>评分标准</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1234,10 @@ Submitted as: %3</source>
     <message>
         <source>Hazard %1 recorded, linked to this drill: follow it up on the Hazards page.</source>
         <translation>隐患 %1 已登记并与本次演练关联：请在“隐患管理”页跟进整改。</translation>
+    </message>
+    <message>
+        <source>Drills</source>
+        <translation>应急演练</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2041,10 @@ Submitted as: %3</source>
         <source>The drill's report</source>
         <translation>演练报告</translation>
     </message>
+    <message>
+        <source>Remediation steps</source>
+        <translation>整改步骤</translation>
+    </message>
 </context>
 <context>
     <name>HazardEventsModel</name>
@@ -2636,6 +2668,14 @@ Submitted as: %3</source>
     <message>
         <source>No incidents yet. F9 or “Start incident” starts one from a playbook; a drill run from the Drills page is listed here too.</source>
         <translation>还没有应急事件。发生突发事件时，按 F9 或点击“启动应急”，选定预案即可开始处置；在“应急演练”页开展的演练也会列在这里。</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
     </message>
 </context>
 <context>
@@ -3614,6 +3654,10 @@ Submitted as: %3</source>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>Participants</source>
+        <translation>参演人员</translation>
+    </message>
 </context>
 <context>
     <name>PeopleModel</name>
@@ -4094,6 +4138,10 @@ Submitted as: %3</source>
     <message>
         <source>No plans yet.</source>
         <translation>还没有预案。</translation>
+    </message>
+    <message>
+        <source>Playbooks</source>
+        <translation>应急预案</translation>
     </message>
 </context>
 <context>
@@ -4925,6 +4973,10 @@ Submitted as: %3</source>
         <source>Search staff by name or phone</source>
         <translation>按姓名或电话搜索人员</translation>
     </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
 </context>
 <context>
     <name>StartIncidentDialog</name>
@@ -5446,6 +5498,10 @@ Submitted as: %3</source>
         <source>A checklist needs at least one item.</source>
         <translation>检查表至少需要一个检查项。</translation>
     </message>
+    <message>
+        <source>Items</source>
+        <translation>检查项</translation>
+    </message>
 </context>
 <context>
     <name>TemplateListModel</name>
@@ -5690,6 +5746,10 @@ Submitted as: %3</source>
     <message>
         <source>“%1” enabled.</source>
         <translation>“%1”已启用。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
     </message>
 </context>
 <context>
@@ -6611,6 +6671,10 @@ Submitted as: %3</source>
         <source>Library of %1, made %2, signed by the trusted head-office key %3.</source>
         <translation>%1 的资料库，生成于 %2，由受信任的总行密钥 %3 签署。</translation>
     </message>
+    <message>
+        <source>What the library changes</source>
+        <translation>该库带来的变更</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>
@@ -6730,6 +6794,10 @@ Submitted as: %3</source>
     <message>
         <source>Actions shown: %1</source>
         <translation>显示措施：%1 项</translation>
+    </message>
+    <message>
+        <source>Corrective actions</source>
+        <translation>整改措施</translation>
     </message>
 </context>
 <context>
@@ -7260,6 +7328,10 @@ Submitted as: %3</source>
         <source>Complaint statistics</source>
         <translation>投诉统计</translation>
     </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
 </context>
 <context>
     <name>GuideActions</name>
@@ -7709,6 +7781,10 @@ Unassign it?</source>
         <source>(%1 items)</source>
         <translation>（共 %1 项）</translation>
     </message>
+    <message>
+        <source>%1, items: %2</source>
+        <translation>%1，共 %2 项</translation>
+    </message>
 </context>
 <context>
     <name>OwnPasswordAction</name>
@@ -8019,6 +8095,10 @@ Unassign it?</source>
     <message>
         <source>Time the drill began</source>
         <translation>演练开始时间</translation>
+    </message>
+    <message>
+        <source>Day the drill was held</source>
+        <translation>演练举行日期</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from branchguard.core.hazards.types import HazardSeverity
 from branchguard.core.inspections.types import Answer, ItemResult
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.inspections.models import result_mark
+from branchguard.gui.kit.forms import spoken
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import scaled
 
@@ -68,6 +69,7 @@ class SubmitDialog(QDialog):
             else self.tr("No item failed: it opens no hazard.")
         )
         heading.setObjectName("inspection_submit_heading")
+        self.hazards.setAccessibleName(spoken(heading.text()))
         heading.setStyleSheet("font-weight: 600;")
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel, self)
         ok = self.buttons.button(_B.Ok)

@@ -60,6 +60,7 @@ class ChecklistKeys(QObject):
         self.next_action.setText(self.tr("Inspection: next item"))
         self.previous_action.setText(self.tr("Inspection: previous item"))
         self.submit_action.setText(self.tr("Inspection: submit"))
+        self.runner.table.setAccessibleName(self.tr("Checklist items"))  # the list these keys work in
 
     def set_answering(self, allowed: bool) -> None:
         for act in (self.pass_action, self.fail_action, self.na_action, self.submit_action):

@@ -150,6 +150,7 @@ class StepsPanel(QWidget):
         return action
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Steps"))
         texts = (
             (self.tr("Add step"), self.tr("Add a step after the selected one")),
             (self.tr("Remove"), self.tr("Remove the selected step")),
