@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -46,6 +46,16 @@ class RichTextDelegate(QStyledItemDelegate):
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """The selected row keeps its change's colour and its text's (the orange and grey of a
+        step's parts were unreadable on the selection's teal), outlined in teal instead."""
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        option = QStyleOptionViewItem(option)
+        option.state &= ~QStyle.StateFlag.State_Selected
+        self._paint_cell(painter, option, index)
+        if selected:
+            _outline_row_part(painter, option.rect, index.column(), index.model().columnCount())
+
+    def _paint_cell(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         html = index.data(HTML_ROLE)
         if not html:
             super().paint(painter, option, index)
@@ -60,8 +70,6 @@ class RichTextDelegate(QStyledItemDelegate):
             app_style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         doc = self._document(opt, html, rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            context.palette.setColor(QPalette.ColorRole.Text, QColor(style.ON_ACCENT))
         painter.save()
         painter.translate(rect.topLeft())
         painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
@@ -78,13 +86,30 @@ class RichTextDelegate(QStyledItemDelegate):
         return QSize(width, int(doc.size().height()) + 2)
 
 
+def _outline_row_part(painter: QPainter, rect: QRect, column: int, columns: int) -> None:
+    """A cell's share of the outline round its row: top and bottom, and the row's two ends."""
+    painter.save()
+    pen = QPen(QColor(style.ACCENT), 2)
+    painter.setPen(pen)
+    inner = rect.adjusted(1, 1, -1, -1)
+    painter.drawLine(inner.topLeft(), inner.topRight())
+    painter.drawLine(inner.bottomLeft(), inner.bottomRight())
+    if column == 0:
+        painter.drawLine(inner.topLeft(), inner.bottomLeft())
+    if column == columns - 1:
+        painter.drawLine(inner.topRight(), inner.bottomRight())
+    painter.restore()
+
+
 def _table(name: str) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    # Tab reaches it and the arrows move a row at a time, the row shown selected: without the focus
+    # only Close took it, and the differences could not be read by keyboard or screen reader.
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(True)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     table.verticalHeader().hide()
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = table.horizontalHeader()
@@ -109,6 +134,7 @@ class PlaybookDiffView(QWidget):
         self.fields_model = FieldChangesModel(self)
         self.fields_table = _table("diff_fields")
         self.fields_table.setModel(self.fields_model)
+        self.fields_table.setItemDelegate(RichTextDelegate(self.fields_table))  # its selection outlined
         fields_header = self.fields_table.horizontalHeader()
         fields_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for column in (1, 2):
@@ -156,6 +182,9 @@ class PlaybookDiffView(QWidget):
         self.fields_table.resizeRowsToContents()
         self._fit_fields()
         self.steps_table.resizeRowsToContents()
+        for table, model in ((self.fields_table, self.fields_model), (self.steps_table, self.steps_model)):
+            if model.rowCount():  # the arrows start from the first row, shown selected
+                table.setCurrentIndex(model.index(0, model.columnCount() - 1))
 
     def _fit_fields(self) -> None:
         # As tall as its rows (up to a third of the view): the steps below matter more.
@@ -187,6 +216,9 @@ class PlaybookDiffView(QWidget):
                 .replace("%5", str(len(diff.fields)))
             )
         self.fields_label.setText(self.tr("Plan details that changed"))
+        self.fields_table.setAccessibleName(self.fields_label.text())
+        self.steps_table.setAccessibleName(self.tr("Steps"))
+        self.steps_table.setAccessibleDescription(self.summary.text())
 
 
 class PlaybookDiffDialog(QDialog):
@@ -200,6 +232,7 @@ class PlaybookDiffDialog(QDialog):
         self.view = PlaybookDiffView(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         self.work = DialogWork(self, None, self.view.summary)  # a fault is said where the summary goes
@@ -229,3 +262,5 @@ class PlaybookDiffDialog(QDialog):
             self.view.summary.setProperty("role", "error")
             return
         self.view.show_diff(*read)
+        if not self.close_button.hasFocus():  # the steps first, unless Tab went on to Close meanwhile
+            self.view.steps_table.setFocus()

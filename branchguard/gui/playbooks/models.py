@@ -269,6 +269,8 @@ class StepDiffModel(RowsModel[StepChange]):
             return font
         if role == _R.ToolTipRole:
             return tip(self.change_text(item))
+        if role == _R.AccessibleDescriptionRole:  # what the colour says, for a screen reader
+            return self.change_text(item)
         if role == _R.TextAlignmentRole and column in (self.COL_OLD_NUMBER, self.COL_NEW_NUMBER):
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         return None

@@ -3873,6 +3873,10 @@ Submitted as: %3</translation>
         <source>Plan details that changed</source>
         <translation>Plan details that changed</translation>
     </message>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
 </context>
 <context>
     <name>PlaybookEditor</name>

@@ -3861,6 +3861,10 @@ Submitted as: %3</source>
         <source>Plan details that changed</source>
         <translation>有变化的预案信息</translation>
     </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
 </context>
 <context>
     <name>PlaybookEditor</name>

@@ -175,3 +175,31 @@ def test_a_missing_version_is_reported_not_raised(gui_ctx: AppContext, qtbot: An
     qtbot.addWidget(dialog)
     assert "no version 7" in dialog.view.summary.text()
     assert dialog.view.steps_model.rowCount() == 0
+
+
+def test_the_differences_are_reached_and_read_by_keyboard(dialog: PlaybookDiffDialog, qtbot: Any) -> None:
+    """Only Close took the focus: the changed fields and the steps could not be reached by Tab, nor
+    moved through with the arrows, nor read by a screen reader (a step's change was its colour)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from tests.gui.spoken_support import spoken_name
+
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    view = dialog.view
+    assert QApplication.focusWidget() is view.steps_table  # the diff read, the steps in front
+    reached = []
+    for _ in range(3):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == [dialog.close_button, view.fields_table, view.steps_table]
+    steps = QApplication.focusWidget()
+    assert steps.currentIndex().row() == 0
+    QTest.keyClick(steps, Qt.Key.Key_Down)
+    current = steps.currentIndex()
+    assert current.row() == 1 and steps.selectionModel().isRowSelected(1)
+    assert current.data(_R.AccessibleDescriptionRole) == "Removed"  # said, not only red
+    assert spoken_name(view.steps_table) == "Steps"
+    assert "1 added, 1 removed" in view.steps_table.accessibleDescription()
+    assert spoken_name(view.fields_table) == "Plan details that changed"
