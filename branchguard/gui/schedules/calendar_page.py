@@ -113,6 +113,8 @@ class CalendarPage(Page):
         self.month.setObjectName("calendar_month")
         self.week = DayGrid(1)
         self.week.setObjectName("calendar_week")
+        for grid in (self.month, self.week):
+            grid.on_leave = self.go_to  # a key moved to a day of another month or week
         self.agenda_model = OccurrenceModel(self)
         self.agenda = QTableView()
         self.agenda.setObjectName("calendar_agenda")

@@ -8,12 +8,19 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QMimeData, QSize, Qt
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QBrush,
     QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
+    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -34,6 +41,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.dates import long_date
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.times import now_utc
+from branchguard.gui.schedules.day_keys import OPEN_KEYS, day_for_key
 
 MIME = "application/x-branchguard-occurrence"
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -127,6 +135,22 @@ class DayList(QListWidget):
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(LAYOUT_BATCH)
         self.set_drop(on_drop)
+        # Not a Tab stop (a month was 42 of them): the grid is, Enter there opens its day's list as
+        # a click does, Esc here goes back to the grid's day.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.on_focus: Callable[[date], object] | None = None
+        self.on_escape: Callable[[date], object] | None = None
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.on_focus is not None:
+            self.on_focus(self.day)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.on_escape is not None:
+            self.on_escape(self.day)
+        else:
+            super().keyPressEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         """One line tall, not a list view's 68 px: six weeks of cells must fit a 614-line screen
@@ -237,6 +261,7 @@ class DayCell(QFrame):
         box.addWidget(self.items, 1)
         self._look: tuple[bool, str] | None = None
         self.entries: list[Entry] = []
+        self.marked = False  # the grid's focused day: outlined (painted only, no layout)
         self.show_day(day, on_drop, in_month, today)
 
     def show_day(self, day: date, on_drop: Drop | None, in_month: bool, today: date) -> None:
@@ -298,9 +323,22 @@ class DayCell(QFrame):
     def titles(self) -> list[str]:
         return [self.items.item(i).data(ITEM_ROLE).title for i in range(self.items.count())]
 
+    def set_marked(self, marked: bool) -> None:
+        if marked != self.marked:
+            self.marked = marked
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.marked:
+            painter = QPainter(self)
+            painter.setPen(QPen(QColor(style.ACCENT), 3))
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+
 
 class DayGrid(QWidget):
-    """`weeks` rows of seven days from `first` (a Monday), with weekday names above."""
+    """`weeks` rows of seven days from `first` (a Monday), with weekday names above. One Tab stop:
+    the keys move its current day (day_keys.py), outlined and spoken while the grid has the focus."""
 
     def __init__(self, weeks: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -320,10 +358,71 @@ class DayGrid(QWidget):
             self.grid.setColumnStretch(col, 1)
         for row in range(1, weeks + 1):
             self.grid.setRowStretch(row, 1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.current: date | None = None  # the day the keys move
+        self.on_leave: Callable[[date], object] | None = None  # a key went to a day not shown: show it
 
     def set_weekday_names(self, names: list[str]) -> None:
         for label, name in zip(self.headers, names, strict=True):
             label.setText(name)
+        self.setAccessibleDescription(
+            self.tr("Arrow keys: another day. Enter: its items (Esc: back). Page Up, Page Down: a month.")
+        )
+
+    # -- by keyboard ---------------------------------------------------------------------------
+    def _in_view(self, day: date) -> bool:
+        return day in self.cells and (self.weeks == 1 or day.month == self.month)
+
+    def _day(self) -> date | None:
+        """The current day; if it is not shown, today if it is, else the first day of the month."""
+        if self.current in self.cells:
+            return self.current
+        shown = [day for day in self.cells if self._in_view(day)]
+        return date.today() if date.today() in shown else (shown[0] if shown else None)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.current = self._day()
+        self._mark()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._mark()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        cell = self.cells.get(self.current) if self.current is not None else None
+        target = day_for_key(self.current, event.key()) if self.current is not None else None
+        if cell is not None and event.key() in OPEN_KEYS:
+            cell.items.setFocus(Qt.FocusReason.OtherFocusReason)  # as a click on the day does
+            if cell.items.count() and cell.items.currentRow() < 0:
+                cell.items.setCurrentRow(0)
+        elif target is not None and (self._in_view(target) or self.on_leave is not None):
+            self.current = target
+            if not self._in_view(target) and self.on_leave is not None:
+                self.on_leave(target)  # the page shows its month (or week); show_items marks it
+            self._mark()
+        else:
+            super().keyPressEvent(event)
+
+    def _list_entered(self, day: date) -> None:
+        self.current = day  # clicked or opened: the grid comes back to it
+
+    def _list_left(self, day: date) -> None:
+        self.current = day
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _mark(self) -> None:
+        """The current day outlined while the grid has the focus, and the grid named by it (its
+        date and how many items it holds), said again as it moves."""
+        focused = self.hasFocus()
+        for day, cell in self.cells.items():
+            cell.set_marked(focused and day == self.current)
+        named = self._day()  # named before it has the focus too
+        name = self.cells[named].items.accessibleName() if named is not None else ""
+        if name and name != self.accessibleName():
+            self.setAccessibleName(name)
+            if focused:
+                QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.NameChanged))
 
     def range(self) -> tuple[date, date]:
         return self.first, self.first + timedelta(days=7 * self.weeks)
@@ -339,6 +438,7 @@ class DayGrid(QWidget):
             in_month = self.weeks == 1 or day.month == month
             cell = DayCell(day, None, in_month, today, self, month=self.weeks > 1)
             cell.hide()  # explicitly: the layout must not show it before the grid is whole
+            cell.items.on_focus, cell.items.on_escape = self._list_entered, self._list_left
             self.grid.addWidget(cell, 1 + n // 7, n % 7)
             cell.ensurePolished()
             self._built.append(cell)
@@ -379,6 +479,7 @@ class DayGrid(QWidget):
             cell.show_day(day, on_drop, self.weeks == 1 or day.month == month, today)
             cell.fill(days.get(day, []))
             self.cells[day] = cell
+        self._mark()
 
     def cell(self, day: date) -> DayCell:
         return self.cells[day]

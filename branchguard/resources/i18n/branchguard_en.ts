@@ -8142,4 +8142,11 @@ Unassign it?</translation>
         <translation>No branch set up: ask the safety lead to set it up</translation>
     </message>
 </context>
+<context>
+    <name>DayGrid</name>
+    <message>
+        <source>Arrow keys: another day. Enter: its items (Esc: back). Page Up, Page Down: a month.</source>
+        <translation>Arrow keys: another day. Enter: its items (Esc: back). Page Up, Page Down: a month.</translation>
+    </message>
+</context>
 </TS>

@@ -8116,4 +8116,11 @@ Unassign it?</source>
         <translation>尚未设置网点：请联系安全负责人设置</translation>
     </message>
 </context>
+<context>
+    <name>DayGrid</name>
+    <message>
+        <source>Arrow keys: another day. Enter: its items (Esc: back). Page Up, Page Down: a month.</source>
+        <translation>方向键：换一天。回车：查看当天事项（Esc 返回）。Page Up、Page Down：换一个月。</translation>
+    </message>
+</context>
 </TS>
