@@ -144,6 +144,36 @@ def test_tab_leaves_every_table_of_the_console_and_reaches_its_actions(gui_ctx, 
     assert actions <= reached
 
 
+def test_tab_enters_the_console_at_the_step_in_front_and_its_done(open_window, gui_ctx, fire, qtbot) -> None:
+    """From the incident tabs Tab went through the header's five actions before the step in front's
+    Done; now Done, Skip and the steps come first, the log and the side next, the actions last."""
+    window = open_window("lead")
+    page = window.show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    console = page.open_incident(fire)
+    qtbot.waitUntil(lambda: console.detail is not None and console.steps.done_button.isEnabled())
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    assert QApplication.focusWidget() is console.log.text  # where the console opens, as before
+    stops: list[QWidget] = []
+    for _ in range(60):  # twice round the window
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    inside = [console.isAncestorOf(w) for w in stops]
+    entries = {stops[i] for i in range(1, len(stops)) if inside[i] and not inside[i - 1]}
+    exits = {stops[i] for i in range(len(stops) - 1) if inside[i] and not inside[i + 1]}
+    steps = console.steps
+    assert entries == {steps.done_button}  # the tab bar, then the step in front's Done
+    assert exits == {console.close_button}
+    first = stops.index(steps.done_button)
+    assert stops[first : first + 3] == [steps.done_button, steps.skip_button, steps.table]
+    order = stops[first : stops.index(console.close_button, first) + 1]
+    assert order.index(console.log.text) < order.index(console.calls) < order.index(console.follow_button)
+    assert order[-3:] == [console.report_button, console.print_button, console.close_button]
+
+
 def test_the_tables_of_the_list_and_the_close_dialog_let_tab_go_on(open_window, gui_ctx, fire, qtbot) -> None:
     window = open_window("lead")
     page = window.show_page("incidents")

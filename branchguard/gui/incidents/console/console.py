@@ -11,15 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from branchguard.core.accounts.names import Names
 from branchguard.core.branch.types import place_of
@@ -51,6 +43,7 @@ from branchguard.gui.incidents.console.header import IncidentHeader
 from branchguard.gui.incidents.console.log_panel import LARGE_LOG_ROWS, LogPanel
 from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
 from branchguard.gui.incidents.console.steps_panel import StepsPanel
+from branchguard.gui.incidents.console.tab_order import actions_last
 from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -121,6 +114,7 @@ class IncidentConsole(QWidget):
         self.attachments.attach_requested.connect(self.ask_attach)
         self.outcome = OutcomeBox()
         self._build_layout()
+        actions_last(self, self.button_row)  # Tab enters at the step in front's Done
         self._make_actions()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
