@@ -1,4 +1,5 @@
-"""Recording a warning received, and its lifting or cancelling (a later event, never an edit)."""
+"""Recording a warning received, and its lifting or cancelling (a later event, never an edit). Both
+save off the GUI thread (gui/kit/dialog_work.py), closing once stored."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ from branchguard.core.early_warnings.types import (
 from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.console.dialogs import swatch_icon
 from branchguard.gui.kit import style
-from branchguard.gui.kit.forms import FieldForm, attempt
+from branchguard.gui.kit.dialog_work import DialogWork
+from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
@@ -97,9 +99,11 @@ class AddWarningDialog(QDialog):
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.error, self.buttons)
         box = QVBoxLayout(self)
         box.addLayout(self.form)
         box.addWidget(self.start)
+        box.addWidget(self.work.note)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
 
@@ -113,18 +117,25 @@ class AddWarningDialog(QDialog):
         )
 
     def accept(self) -> None:
-        s = self.session
+        if not self.work.ready():
+            return  # its save is under way: OK pressed again records nothing more
+        warnings, actor = self.session.services.warnings, self.session.actor
+        entered, start = self.entered(), self.start.isChecked()
 
-        def add() -> EarlyWarning:
+        def add() -> EarlyWarning | RecordedPlanOpen:
             try:
-                return s.services.warnings.add(s.actor, self.entered(), start=self.start.isChecked())
+                return warnings.add(actor, entered, start=start)
             except RecordedPlanOpen as refused:  # recorded all the same: the dialog's work is done
-                self.refused = refused
-                return refused.warning
+                return refused
 
-        self.added = attempt(self.form, self.error, add)
-        if self.added is not None:
-            super().accept()
+        self.work.save(add, self._added)
+
+    def _added(self, result: EarlyWarning | RecordedPlanOpen) -> None:
+        if isinstance(result, RecordedPlanOpen):
+            self.refused, self.added = result, result.warning
+        else:
+            self.added = result
+        super().accept()
 
 
 class LiftWarningDialog(QDialog):
@@ -152,19 +163,22 @@ class LiftWarningDialog(QDialog):
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.error, self.buttons)
         box = QVBoxLayout(self)
         box.addWidget(self.intro)
         box.addLayout(self.form)
         box.addWidget(self.cancelled)
+        box.addWidget(self.work.note)
         box.addWidget(self.error)
         box.addWidget(self.buttons)
 
     def accept(self) -> None:
-        s, cancelled = self.session, self.cancelled.isChecked()
-        self.lifted = attempt(
-            self.form,
-            self.error,
-            lambda: s.services.warnings.lift(s.actor, self.warning.id, self.note.text(), cancelled=cancelled),
-        )
-        if self.lifted is not None:
-            super().accept()
+        if not self.work.ready():
+            return  # its save is under way
+        warnings, actor = self.session.services.warnings, self.session.actor
+        warning_id, note, cancelled = self.warning.id, self.note.text(), self.cancelled.isChecked()
+        self.work.save(lambda: warnings.lift(actor, warning_id, note, cancelled=cancelled), self._lifted)
+
+    def _lifted(self, lifted: EarlyWarning) -> None:
+        self.lifted = lifted
+        super().accept()
