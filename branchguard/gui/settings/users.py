@@ -1,4 +1,5 @@
-"""User accounts on the Settings page (lead only): list, add, reset password, unlock, disable."""
+"""User accounts on the Settings page (lead only): list, add, reset password, unlock, disable; every
+write off the GUI thread (the dialog through DialogWork, unlock and disable on the writer)."""
 
 from __future__ import annotations
 
@@ -21,14 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.accounts.types import UserInfo
-from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.types import Role
+from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.text_scale import scaled
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.settings.users_model import UsersModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -71,41 +73,31 @@ class UserDialog(QDialog):
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, self.form, self.message, buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
+        layout.addWidget(self.work.note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
     def submit(self) -> None:
+        if not self.work.ready():
+            return  # its save is under way: OK pressed again saves nothing more
         self.form.clear_errors()
         self.message.hide()
         if not typed_twice(self.form, self.password, self.password_repeat):
             return
-        auth, actor = self.session.services.auth, self.session.actor
-        try:
-            if self.user is None:
-                auth.add_user(
-                    actor,
-                    self.username.text(),
-                    str(self.role.currentData()),
-                    self.password.text(),
-                    self.display_name.text(),
-                )
-            else:
-                auth.set_password(actor, self.user.id, self.password.text())
-        except ValidationError as exc:
-            if not self.form.show_validation(exc):
-                self._show(exc.message)
-            return
-        except BranchGuardError as exc:
-            self._show(exc.message)
-            return
+        auth, actor, password = self.session.services.auth, self.session.actor, self.password.text()
+        if self.user is None:
+            username, name, role = self.username.text(), self.display_name.text(), self.role.currentData()
+            self.work.save(lambda: auth.add_user(actor, username, str(role), password, name), self._saved)
+        else:
+            user_id = self.user.id
+            self.work.save(lambda: auth.set_password(actor, user_id, password), self._saved)
+
+    def _saved(self, _result: object) -> None:
         self.session.data_changed.emit("user")
         self.accept()
-
-    def _show(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
 
 
 class UsersPanel(QWidget):
@@ -150,6 +142,7 @@ class UsersPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         self.dialog: UserDialog | None = None
+        self._writing = False  # an unlock or a disable on the writer: the buttons wait for it
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -184,10 +177,10 @@ class UsersPanel(QWidget):
                 return
 
     def _update_buttons(self) -> None:
-        user = self.selected_user()
+        user, idle = self.selected_user(), not self._writing
         self.password_button.setEnabled(user is not None)
-        self.unlock_button.setEnabled(user is not None and user.locked_until is not None)
-        self.active_button.setEnabled(user is not None)
+        self.unlock_button.setEnabled(idle and user is not None and user.locked_until is not None)
+        self.active_button.setEnabled(idle and user is not None)
         disable = user is None or user.active
         self.active_button.setText(self.tr("Disable") if disable else self.tr("Enable"))
 
@@ -221,8 +214,9 @@ class UsersPanel(QWidget):
     def unlock_selected(self) -> None:
         user = self.selected_user()
         if user is not None:
+            auth, actor, user_id = self.session.services.auth, self.session.actor, user.id
             self._call(
-                lambda: self.session.services.auth.unlock(self.session.actor, user.id),
+                lambda: auth.unlock(actor, user_id),
                 self.tr("“%1” can log in again.").replace("%1", user.username),
             )
 
@@ -232,16 +226,25 @@ class UsersPanel(QWidget):
             return
         done = self.tr("“%1” disabled.") if user.active else self.tr("“%1” enabled.")
         auth, actor = self.session.services.auth, self.session.actor
-        self._call(
-            lambda: auth.set_active(actor, user.id, not user.active), done.replace("%1", user.username)
-        )
+        user_id, active = user.id, not user.active
+        self._call(lambda: auth.set_active(actor, user_id, active), done.replace("%1", user.username))
 
     def _call(self, action: Callable[[], object], success: str) -> None:
-        try:
-            action()
-        except BranchGuardError as exc:
-            self._say(exc.message, error=True)
+        """`action` on the writer's thread, one at a time (a second press meanwhile does nothing);
+        `success` said once stored, a refusal said in its place."""
+        if self._writing:
             return
+        self._writing = True
+        self._update_buttons()
+        writer().submit(action, on_done=lambda _result: self._called(success), on_error=self._call_failed)
+
+    def _called(self, success: str) -> None:
+        self._writing = False
         self.session.data_changed.emit("user")
         self.refresh()
         self._say(success)
+
+    def _call_failed(self, message: str) -> None:
+        self._writing = False
+        self._update_buttons()
+        self._say(message, error=True)
