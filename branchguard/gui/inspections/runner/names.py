@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.types import Actor
-from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
     from branchguard.core.services import Services
 
-
-def roster_names(session: GuiSession) -> list[str]:
-    """The people on the roster, by name; empty when they cannot be read."""
-    return read_roster_names(session.services, session.actor)
+T = TypeVar("T")
 
 
 def read_roster_names(services: Services, actor: Actor) -> list[str]:
-    """`roster_names` for a background read: plain services and actor, no Qt object."""
+    """The people on the roster, by name; empty when they cannot be read. Read off the GUI thread:
+    plain services and actor, no Qt object."""
     try:
         people = services.people.list_people(actor)
     except BranchGuardError:
@@ -29,10 +28,12 @@ def read_roster_names(services: Services, actor: Actor) -> list[str]:
     return list(dict.fromkeys(p.name for p in people if p.name))
 
 
-def my_name(session: GuiSession) -> str:
-    """The logged-in user's display name (what a signature of theirs says)."""
-    user = session.services.auth.user_by_name(session.actor.username)
-    return user.display_name if user is not None and user.display_name else session.actor.username
+def read_named(
+    services: Services, actor: Actor, read: Callable[[], T], roster: bool
+) -> tuple[T, Names, list[str] | None]:
+    """`read()` with every account's display name (`Names`), and the roster's names when `roster`:
+    one call off the GUI thread."""
+    return read(), services.auth.names(actor), read_roster_names(services, actor) if roster else None
 
 
 class NamePicker(QComboBox):

@@ -46,7 +46,7 @@ from branchguard.gui.inspections.runner.escalation import EscalationQuestion
 from branchguard.gui.inspections.runner.follow_up import FollowUpBar
 from branchguard.gui.inspections.runner.item_card import ItemCard
 from branchguard.gui.inspections.runner.keys import ChecklistKeys
-from branchguard.gui.inspections.runner.names import my_name, roster_names
+from branchguard.gui.inspections.runner.names import read_named
 from branchguard.gui.inspections.runner.photos import PhotoStrip
 from branchguard.gui.inspections.runner.report import preview_inspection_report
 from branchguard.gui.inspections.runner.saver import AnswerSaver
@@ -269,17 +269,20 @@ class InspectionRunner(QWidget):
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the run. Queued behind the answers still being saved, so what comes back never
-        predates an answer already shown."""
+        """Re-read the run (the roster's names with the first read: the signature pickers'). Queued
+        behind the answers still being saved, so what comes back never predates an answer shown."""
         services, actor, inspection_id = self.session.services, self.session.actor, self.inspection_id
+        first, inspections = self.detail is None, services.inspections
         writer().submit(
-            lambda: (services.inspections.get(actor, inspection_id), services.auth.names(actor)),
+            lambda: read_named(services, actor, lambda: inspections.get(actor, inspection_id), first),
             on_done=self._show_named,
             on_error=self.show_error,
         )
 
-    def _show_named(self, loaded: tuple[InspectionDetail, Names]) -> None:
-        detail, self.who = loaded
+    def _show_named(self, loaded: tuple[InspectionDetail, Names, list[str] | None]) -> None:
+        detail, self.who, roster = loaded
+        if roster is not None and self.detail is None:
+            self.signatures.set_roster(roster, self.who, self.session.actor.username)
         self._show(detail)
 
     def _show(self, detail: InspectionDetail) -> None:
@@ -305,9 +308,6 @@ class InspectionRunner(QWidget):
             parts.append(self.tr("%n amendment(s)", "", info.amendment_count))
         self.subtitle.setText(" · ".join(p for p in parts if p))
         self.model.set_rows(detail.answers)
-        if first:
-            self.signatures.inspector.set_names(roster_names(self.session), my_name(self.session))
-            self.signatures.reviewer.set_names(roster_names(self.session))
         self.signatures.set_detail(detail, self.may_work())
         if first or self.model.answer(self.current) is None:
             unanswered = detail.unanswered

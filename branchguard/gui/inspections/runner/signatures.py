@@ -89,6 +89,11 @@ class SignaturesBox(QGroupBox):
         if not problem:
             self.sign_requested.emit(role, name)
 
+    def set_roster(self, names: list[str], who: Names, login: str) -> None:
+        """The pickers' roster; the inspector's name starts as the user's display name (`login`'s)."""
+        self.inspector.set_names(names, who.by_login.get(login, login))
+        self.reviewer.set_names(names)
+
     def set_names(self, who: Names) -> None:
         self._who = who
         if self._detail is not None:
