@@ -1,6 +1,6 @@
-"""A correction or a skip reason refused after OK closed its dialog (the writer's answer came later:
-a database locked by another program, ~28 s) opens its dialog again with what was typed and why;
-the typed text was lost before."""
+"""A correction or a skip reason refused (the writer's answer comes later: a database locked by
+another program, ~28 s) leaves its dialog open with what was typed and why: it closes only once
+the write is stored (the typed text was lost once, when OK closed it at once)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def _refuse(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> None:
     monkeypatch.setattr(owner, name, refused)
 
 
-def test_a_refused_correction_opens_again_with_the_text_typed(
+def test_a_refused_correction_stays_with_the_text_typed(
     gui_ctx: AppContext, fire: int, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     console = open_console(qtbot, session_for(gui_ctx, "lead"), fire)
@@ -50,7 +50,7 @@ def test_a_refused_correction_opens_again_with_the_text_typed(
     assert again.error.text() == LOCKED and again.error.isVisibleTo(again)
 
 
-def test_a_refused_skip_opens_again_with_the_reason_typed(
+def test_a_refused_skip_stays_with_the_reason_typed(
     gui_ctx: AppContext, fire: int, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     console = open_console(qtbot, session_for(gui_ctx, "lead"), fire)

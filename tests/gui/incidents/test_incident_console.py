@@ -710,7 +710,9 @@ def test_initial_report_fields_do_not_overwrite_what_another_pc_entered(console,
     dialog.edits["cause"].setPlainText("配电箱短路")
     dialog.accept()
     assert stored(gui_ctx, fire).report_fields == {"place": "二楼档案室"}
-    assert "someone else" in console.message.text() and console.message.isVisibleTo(console)
+    assert "someone else" in dialog.error.text() and dialog.isVisible()  # said where it was typed
+    assert dialog.edits["cause"].toPlainText() == "配电箱短路"
+    dialog.reject()
     again = console.ask_report_fields()  # read again: PC2's place is what the dialog shows now
     assert again is not None and again.edits["place"].toPlainText() == "二楼档案室"
     again.edits["cause"].setPlainText("配电箱短路")

@@ -234,7 +234,11 @@ def test_double_click_opens_a_console_tab_per_incident_and_tabs_close(open_windo
 def test_a_level_change_in_a_console_reaches_its_tab_and_the_list(open_window, three) -> None:
     page = incidents_page(open_window("lead"))
     console = page.open_incident(three["fire"])
-    console.change_level(Level.I, "蔓延")
+    dialog = console.ask_level()
+    assert dialog is not None
+    dialog.level.setCurrentIndex(dialog.level.findData(Level.I.value))
+    dialog.reason.setText("蔓延")
+    dialog.submit()
     row = page.list_panel.model.find_row(lambda s: s.id == three["fire"])
     assert page.list_panel.model.index(row, IncidentListModel.COL_LEVEL).data() == "I"
     assert Level.I.label in page.tabs.tabToolTip(page.tabs.indexOf(console))

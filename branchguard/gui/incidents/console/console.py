@@ -16,9 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QSplitter, QTool
 from branchguard.core.accounts.names import Names
 from branchguard.core.branch.types import place_of
 from branchguard.core.early_warnings.rules import takes_warning
-from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.rules import open_at_close
-from branchguard.core.incidents.text import report_defaults
 from branchguard.core.incidents.types import (
     EntryKind,
     IncidentDetail,
@@ -28,7 +26,7 @@ from branchguard.core.incidents.types import (
 )
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.roles import may
-from branchguard.core.kernel.types import Level
+from branchguard.gui.incidents.console.asking import ConsoleDialogs
 from branchguard.gui.incidents.console.close_dialog import CloseDialog
 from branchguard.gui.incidents.console.dialogs import (
     CorrectDialog,
@@ -36,7 +34,6 @@ from branchguard.gui.incidents.console.dialogs import (
     ReportFieldsDialog,
     SkipDialog,
     WarningLevelDialog,
-    opened,
 )
 from branchguard.gui.incidents.console.guides import GuidesButton
 from branchguard.gui.incidents.console.header import IncidentHeader
@@ -75,8 +72,9 @@ class IncidentConsole(QWidget):
         self._shown: tuple[object, ...] = ()  # what _show last showed, and in which language
         # Steps marked here and not yet shown marked: a second Enter or Ctrl+D on the same step,
         # before the list caught up, was refused by the service in red ("already Done").
-        self._marking: set[int] = set()
+        self.marking: set[int] = set()
         self.loader = Loader(self, on_error=self.show_error)
+        self.dialogs = ConsoleDialogs(self)
         self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
         self.message = plain(QLabel())
@@ -363,7 +361,7 @@ class IncidentConsole(QWidget):
         before = self.detail
         self.detail = detail
         pending = {step.number for step in detail.steps if step.state == StepState.PENDING}
-        self._marking &= pending  # shown marked now; a step reopened by a correction may be marked again
+        self.marking &= pending  # shown marked now; a step reopened by a correction may be marked again
         self.header.who = who
         self.steps.model.set_names(who)
         self.log.model.set_names(who)
@@ -419,7 +417,7 @@ class IncidentConsole(QWidget):
     def _entry_written(self, entry: LogEntry) -> None:
         self.log.committed(entry)
 
-    def _changed_by_me(self, entry: LogEntry | None = None) -> None:
+    def changed_by_me(self, entry: LogEntry | None = None) -> None:
         """After a write that changes more than the log: re-read, tell the lists and the banner."""
         if entry is not None:
             self.log.committed(entry)
@@ -450,67 +448,25 @@ class IncidentConsole(QWidget):
         self.log.set_pending("")
         self.show_error(message)
 
-    def _mark(self, number: int, done: bool, reason: str = "") -> None:
-        if number in self._marking:
+    def mark_done(self, number: int) -> None:
+        if number in self.marking:
             return  # the same mark again (Enter pressed twice): it is on its way, quietly
-        self._marking.add(number)
+        self.marking.add(number)
         s, incident_id = self.session, self.incident_id
 
         def refused(message: str) -> None:
-            self._marking.discard(number)
+            self.marking.discard(number)
             self.show_error(message)
-            if reason and (again := self.ask_skip(number)) is not None:  # the reason typed is not lost
-                again.refused(reason, message)
 
         self._write(
-            lambda: s.services.incidents.mark_step(s.actor, incident_id, number, done=done, reason=reason),
-            self._changed_by_me,
+            lambda: s.services.incidents.mark_step(s.actor, incident_id, number, done=True),
+            self.changed_by_me,
             refused,
-        )
-
-    def mark_done(self, number: int) -> None:
-        self._mark(number, done=True)
-
-    def skip_step(self, number: int, reason: str) -> None:
-        self._mark(number, done=False, reason=reason)
-
-    def correct(self, entry: LogEntry, text: str) -> None:
-        seq, row = entry.seq, self.log.model.row_of(entry.seq)
-        step_mark = row >= 0 and self.log.model.entry_at(row).step is not None
-        s, incident_id = self.session, self.incident_id
-        # A corrected step mark reopens the step: re-read the steps as after a mark. (The kind is
-        # the service's: a correction is always a CORRECTION entry.)
-        done = self._changed_by_me if step_mark else self._entry_written
-        again = lambda message: self.ask_correction(entry).refused(text, message)  # noqa: E731 (typed: kept)
-        write = lambda: s.services.incidents.log(s.actor, incident_id, EntryKind.NOTE, text, corrects=seq)  # noqa: E731
-        self._write(write, done, again)
-
-    def change_level(self, level: Level, reason: str) -> None:
-        s, incident_id = self.session, self.incident_id
-        self._write(
-            lambda: s.services.incidents.change_level(s.actor, incident_id, level, reason),
-            self._changed_by_me,
-        )
-
-    def change_warning(self, level: WarningLevel, reason: str) -> None:
-        s, incident_id = self.session, self.incident_id
-        self._write(
-            lambda: s.services.warnings.change_incident_level(s.actor, incident_id, level, reason),
-            self._changed_by_me,
         )
 
     def attach(self, path: Path) -> None:
         s, incident_id = self.session, self.incident_id
-        self._write(lambda: s.services.incidents.attach(s.actor, incident_id, path), self._changed_by_me)
-
-    def save_report_fields(self, fields: dict[str, str], shown: dict[str, str] | None = None) -> None:
-        """`shown`: the fields as the dialog showed them; the service refuses to overwrite one that
-        another PC has filled in since (the dialog sends its prefilled place as well as what is typed)."""
-        s, incident_id = self.session, self.incident_id
-        self._write(
-            lambda: s.services.incidents.set_report_fields(s.actor, incident_id, fields, shown),
-            lambda _detail: self._changed_by_me(),
-        )
+        self._write(lambda: s.services.incidents.attach(s.actor, incident_id, path), self.changed_by_me)
 
     def unsent(self) -> bool:
         """Text typed in the log box, or in this incident's follow-mode note, that is not on its way
@@ -525,26 +481,16 @@ class IncidentConsole(QWidget):
             self.log.text.setFocus()
 
     def ask_skip(self, number: int) -> SkipDialog | None:
-        if self.detail is None or not self.may_mark_steps() or number in self._marking:
-            return None
-        dialog = SkipDialog(number, self.detail.steps[number - 1].text.text, self)
-        return opened(dialog, lambda: self.skip_step(number, dialog.value()))
+        return self.dialogs.skip(number)
 
     def ask_correction(self, entry: LogEntry) -> CorrectDialog:
-        dialog = CorrectDialog(entry.seq, entry.text, self)
-        return opened(dialog, lambda: self.correct(entry, dialog.value()))
+        return self.dialogs.correction(entry)
 
     def ask_level(self) -> LevelDialog | None:
-        if self.detail is None or not (may(self.session.actor, "incident.level") and self.is_open()):
-            return None
-        dialog = LevelDialog(self.detail.summary.level, self)
-        return opened(dialog, lambda: self.change_level(dialog.chosen(), dialog.value()))
+        return self.dialogs.level()
 
     def ask_warning(self) -> WarningLevelDialog | None:
-        if self.detail is None or not self.may_change_warning():
-            return None
-        dialog = WarningLevelDialog(self.detail.summary.warning_level, self)
-        return opened(dialog, lambda: self.change_warning(dialog.chosen(), dialog.value()))
+        return self.dialogs.warning()
 
     def ask_attach(self) -> None:
         if not (may(self.session.actor, "incident.attach") and self.is_open()):
@@ -559,17 +505,7 @@ class IncidentConsole(QWidget):
             self.attach(Path(name))
 
     def ask_report_fields(self) -> ReportFieldsDialog | None:
-        if self.detail is None or not may(self.session.actor, "incident.report"):
-            return None
-        # the place only: the nature's default is a category's words, said in the reader's language
-        prefill = {"place": report_defaults(self.detail, self.branch_place)["place"]}
-        shown = dict(self.detail.report_fields)
-        dialog = ReportFieldsDialog(shown, self, prefill=prefill)
-        return opened(dialog, lambda: self._report_fields_chosen(dialog.changes(), shown))
-
-    def _report_fields_chosen(self, changes: dict[str, str], shown: dict[str, str]) -> None:
-        if changes:
-            self.save_report_fields(changes, shown)
+        return self.dialogs.report_fields()
 
     def ask_close(self) -> CloseDialog | None:
         if not (may(self.session.actor, "incident.close") and self.is_open()):
@@ -582,7 +518,7 @@ class IncidentConsole(QWidget):
             self, still_open, lambda data: s.services.incidents.close(s.actor, incident_id, data), began
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.closed.connect(lambda _detail: self._changed_by_me())
+        dialog.closed.connect(lambda _detail: self.changed_by_me())
         dialog.open()
         return dialog
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
@@ -23,6 +23,7 @@ from branchguard.core.early_warnings.types import WarningLevel
 from branchguard.core.incidents.log import MAX_ENTRY_TEXT
 from branchguard.core.incidents.rules import next_level_choice
 from branchguard.core.incidents.types import REPORT_FIELDS
+from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
 from branchguard.gui.kit import style
@@ -33,16 +34,17 @@ from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.text_scale import scaled
 
 _B = QDialogButtonBox.StandardButton
-Asked = TypeVar("Asked", bound=QDialog)
 
 
-def opened(dialog: Asked, on_accept: Callable[[], object]) -> Asked:
-    """`dialog` opened over the console (which goes on updating behind it), `on_accept` called on
-    OK, the dialog deleted once closed: how the console asks for a reason, a level or a field."""
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(on_accept)
-    dialog.open()
-    return dialog
+def _telling(hook: Callable[[BranchGuardError], Any] | None) -> Callable[[BranchGuardError], bool]:
+    """A DialogWork `refused` that tells `hook` of a refusal, which the dialog then says itself."""
+
+    def refused(exc: BranchGuardError) -> bool:
+        if hook is not None:
+            hook(exc)
+        return False
+
+    return refused
 
 
 def swatch_icon(colour: str) -> QIcon:
@@ -76,7 +78,8 @@ class ReasonDialog(QDialog):
     refusal stays in the dialog with the text, under the field when it names `core_field` (the
     service's field key, e.g. "field.notes"), else on the dialog's error line. Given `write` (the
     text → the service call it is for), OK runs that call off the GUI thread with the dialog open
-    and OK disabled (gui/kit/dialog_work.py), refused the same way; `written(result)` once stored."""
+    and OK disabled (gui/kit/dialog_work.py), refused the same way; `written(result)` once stored,
+    `refused(exc)` told of a refusal (the dialog says it all the same)."""
 
     def __init__(
         self,
@@ -89,13 +92,14 @@ class ReasonDialog(QDialog):
         apply: Callable[[str], Any] | None = None,
         write: Callable[[str], Callable[[], Any]] | None = None,
         written: Callable[[Any], Any] | None = None,
+        refused: Callable[[BranchGuardError], Any] | None = None,
         core_field: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(scaled(480, self))
         self.apply = apply
-        self.write, self.written = write, written
+        self.write, self.written, self.on_refused = write, written, refused
         self.intro = plain(QLabel(intro))  # a correction quotes the entry as typed
         self.intro.setWordWrap(True)
         self.form = FieldForm()
@@ -122,13 +126,6 @@ class ReasonDialog(QDialog):
     def value(self) -> str:
         return self.reason.text().strip()
 
-    def refused(self, typed: str, message: str) -> None:
-        """Shown again with what was typed and why it was not written: a refusal that came back from
-        the writer after OK had closed the dialog (a database locked by another program: ~28 s)."""
-        self.reason.setText(typed)
-        self.error.setText(message)
-        self.error.show()
-
     def submit(self) -> None:
         if not self.work.ready():
             return  # its write is under way: OK pressed again writes nothing more
@@ -140,7 +137,7 @@ class ReasonDialog(QDialog):
         if self.apply is not None and not self._applied(self.apply):
             return
         if self.write is not None:
-            self.work.save(self.write(self.value()), self._written)
+            self.work.save(self.write(self.value()), self._written, _telling(self.on_refused))
             return
         self.accept()
 
@@ -223,18 +220,29 @@ class WarningLevelDialog(ReasonDialog):
 
 class ReportFieldsDialog(QDialog):
     """The initial report to head office (上报): the eight fields head office asks for. A field not
-    filled in yet starts with `prefill` (the incident's or the branch's place): saved as shown."""
+    filled in yet starts with `prefill` (the incident's or the branch's place): saved as shown.
+    Given `write` (the changes → the service call), Save makes it off the GUI thread with the dialog
+    open (gui/kit/dialog_work.py), closing once stored (`written(result)`); a refusal stays here
+    with everything typed. Nothing changed: Save closes at once."""
 
     def __init__(
-        self, values: dict[str, str], parent: QWidget | None = None, prefill: dict[str, str] | None = None
+        self,
+        values: dict[str, str],
+        parent: QWidget | None = None,
+        prefill: dict[str, str] | None = None,
+        *,
+        write: Callable[[dict[str, str]], Callable[[], Any]] | None = None,
+        written: Callable[[Any], Any] | None = None,
+        refused: Callable[[BranchGuardError], Any] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.write, self.written, self.on_refused = write, written, refused
         self.setObjectName("report_fields_dialog")
         self.setWindowTitle(self.tr("Initial report to head office"))
         resize_within_screen(self, 640, 640)
         self._original = dict(values)
         self.edits: dict[str, QPlainTextEdit] = {}
-        form = FieldForm()
+        self.form = form = FieldForm()
         for name in REPORT_FIELDS:
             edit = QPlainTextEdit(values.get(name, "") or (prefill or {}).get(name, ""))
             edit.setTabChangesFocus(True)
@@ -251,13 +259,35 @@ class ReportFieldsDialog(QDialog):
         intro = QLabel(self.tr("What head office needs in the first report. Saving logs the change."))
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
-        buttons = QDialogButtonBox(_B.Save | _B.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error = plain(QLabel())
+        self.error.setObjectName("report_fields_error")
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(_B.Save | _B.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.work = DialogWork(self, form, self.error, self.buttons)
         box = QVBoxLayout(self)
         box.addWidget(intro)
         box.addWidget(scroll, 1)
-        box.addWidget(buttons)
+        box.addWidget(self.work.note)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+
+    def accept(self) -> None:
+        if not self.work.ready():
+            return  # its save is under way: Save pressed again saves nothing more
+        changes = self.changes()
+        if self.write is None or not changes:
+            super().accept()
+            return
+        self.work.save(self.write(changes), self._written, _telling(self.on_refused))
+
+    def _written(self, result: Any) -> None:
+        if self.written is not None:
+            self.written(result)
+        super().accept()
 
     def changes(self) -> dict[str, str]:
         """Only the fields whose text changed (a cleared field is a change to "")."""
