@@ -36,6 +36,7 @@ from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.settings import autostart
 from branchguard.gui.settings.anchors import AnchorsPanel
 from branchguard.gui.settings.backups import BackupsPanel
@@ -433,34 +434,44 @@ class SettingsPage(Page):
         self.lockout_minutes.setValue(branch.lockout_minutes)
 
     def save_branch(self) -> None:
-        """Save every field of the form, unless the record changed elsewhere since the form showed
-        it: then say so and show the record as it is now (the service refuses, StaleRecord)."""
+        """Save every field of the form on the writer's thread, its button waiting (a second press
+        meanwhile saves nothing), unless the record changed elsewhere since the form showed it:
+        then say so and show the record as it is now (the service refuses, StaleRecord)."""
+        if not self.branch_save.isEnabled():
+            return
         self.branch_form.clear_errors()
         self.branch_message.hide()
-        try:
-            saved = self.session.services.branch.update(
-                self.session.actor,
-                name=self.branch_name.text(),
-                code=self.branch_code.text(),
-                address=self.branch_address.text(),
-                lockout_threshold=self.lockout_threshold.value(),
-                lockout_minutes=self.lockout_minutes.value(),
-                opened=self._branch_shown,
-            )
-        except StaleRecord as exc:
-            _say(self.branch_message, exc.message, error=True)
-            self._load_branch()
+        branch, actor, opened = self.session.services.branch, self.session.actor, self._branch_shown
+        name, code, address = self.branch_name.text(), self.branch_code.text(), self.branch_address.text()
+        threshold, minutes = self.lockout_threshold.value(), self.lockout_minutes.value()
+
+        def work() -> BranchInfo | BranchGuardError:
+            try:
+                return branch.update(
+                    actor, name=name, code=code, address=address, lockout_threshold=threshold,
+                    lockout_minutes=minutes, opened=opened,
+                )  # fmt: skip
+            except BranchGuardError as exc:  # brought back whole: its field key, its kind
+                return exc
+
+        self.branch_save.setEnabled(False)
+        writer().submit(work, on_done=self._branch_saved, on_error=self._branch_save_failed)
+
+    def _branch_saved(self, result: BranchInfo | BranchGuardError) -> None:
+        self.branch_save.setEnabled(True)
+        if isinstance(result, BranchGuardError):
+            if not (isinstance(result, ValidationError) and self.branch_form.show_validation(result)):
+                _say(self.branch_message, result.message, error=True)
+            if isinstance(result, StaleRecord):
+                self._load_branch()
             return
-        except ValidationError as exc:
-            if not self.branch_form.show_validation(exc):
-                _say(self.branch_message, exc.message, error=True)
-            return
-        except BranchGuardError as exc:
-            _say(self.branch_message, exc.message, error=True)
-            return
-        self._branch_shown = saved  # what the form holds now, before the page's read comes back
+        self._branch_shown = result  # what the form holds now, before the page's read comes back
         _say(self.branch_message, self.tr("Branch settings saved."), error=False)
         self.session.data_changed.emit("branch")
+
+    def _branch_save_failed(self, message: str) -> None:
+        self.branch_save.setEnabled(True)
+        _say(self.branch_message, message, error=True)
 
     # -- page -----------------------------------------------------------------------------------
     def refresh(self) -> None:
