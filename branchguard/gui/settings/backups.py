@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -280,24 +280,39 @@ class BackupsPanel(QWidget):
         if not self.confirm_restore(summary):
             self._say(self.tr("Restore cancelled; nothing was changed."), error=False)
             return
-        session = self.session
-        url = session.ctx.config.db_url
-        try:
-            session.services.backup.request_restore(session.actor, url, archive, manifest)
-        except BranchGuardError as exc:
-            self._say(exc.message, error=True)
-            return
+        backup, actor, url = self.session.services.backup, self.session.actor, self.session.ctx.config.db_url
+        ask = lambda: backup.request_restore(actor, url, archive, manifest)  # noqa: E731
+        self._write(self.restore_button, ask, self._restore_asked)
+
+    def _restore_asked(self, _result: object) -> None:
         self._show_pending()
         self.session.data_changed.emit("audit")
 
     def cancel_restore(self) -> None:
-        try:
-            self.session.services.backup.cancel_restore(self.session.actor)
-        except BranchGuardError as exc:
-            self._say(exc.message, error=True)
+        """On the writer's thread, the button waiting (a second press cancels nothing more)."""
+        if not self.cancel_restore_button.isEnabled():
             return
+        backup, actor = self.session.services.backup, self.session.actor
+        self._write(self.cancel_restore_button, lambda: backup.cancel_restore(actor), self._restore_cancelled)
+
+    def _restore_cancelled(self, _result: object) -> None:
         self._say(self.tr("The restore asked for is cancelled; nothing was changed."), error=False)
         self.cancel_restore_button.hide()
+
+    def _write(self, button: QPushButton, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        """`work` on the writer's thread, `button` waiting for it; `done(result)` once stored, a
+        refusal said on the status line."""
+        button.setEnabled(False)
+
+        def finished(result: object) -> None:
+            button.setEnabled(True)
+            done(result)
+
+        def failed(message: str) -> None:
+            button.setEnabled(True)
+            self._say(message, error=True)
+
+        writer().submit(work, on_done=finished, on_error=failed)
 
     def _show_pending(self) -> None:
         asked = self.session.services.backup.pending_restore()

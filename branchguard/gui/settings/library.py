@@ -28,6 +28,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.tasks import TaskProgress, run_task
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.settings.library_dialog import LibraryPreviewDialog
 from branchguard.gui.shell.session import GuiSession
 
@@ -121,19 +122,34 @@ class LibraryPanel(QWidget):
             self.trust(Path(path))
 
     def trust(self, path: Path) -> None:
+        """The key read and trusted on the writer's thread, its button waiting."""
         from branchguard.core.anchors.rules import grouped
 
-        try:
-            result = self.session.services.library.trust(self.session.actor, path)
-        except (BranchGuardError, OSError) as exc:
-            self._say_error(exc.message if isinstance(exc, BranchGuardError) else str(exc))
+        if not self.trust_button.isEnabled():
             return
+        library, actor = self.session.services.library, self.session.actor
+
+        def work() -> str:
+            try:
+                return grouped(library.trust(actor, path).key.fingerprint)
+            except OSError as exc:  # the file: said as the system says it
+                raise BranchGuardError(str(exc)) from exc
+
+        self.trust_button.setEnabled(False)
+        writer().submit(work, on_done=self._trusted, on_error=self._trust_failed)
+
+    def _trusted(self, fingerprint: str) -> None:
+        self.trust_button.setEnabled(True)
         self._say(
             self.tr(
                 "Head-office key %1 is trusted: compare it with the fingerprint head office states."
-            ).replace("%1", grouped(result.key.fingerprint))
+            ).replace("%1", fingerprint)
         )
         self.refresh()
+
+    def _trust_failed(self, message: str) -> None:
+        self.trust_button.setEnabled(True)
+        self._say_error(message)
 
     # -- import ------------------------------------------------------------------------------------
     def choose_library(self) -> None:

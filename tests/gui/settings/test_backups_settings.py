@@ -139,3 +139,26 @@ def test_quitting_during_back_up_now_leaves_no_archive(
     assert list((tmp_path / "usb").iterdir()) == []
     events = gui_ctx.services.audit.list(panel.session.actor, AuditFilter())
     assert not any(e.action == "backup.create" for e in events)
+
+
+def test_a_restore_is_asked_for_and_cancelled_on_the_writers_thread_once(
+    gui_ctx: AppContext, open_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pool_tasks, qtbot
+) -> None:
+    from branchguard.core.backup.service import BackupService
+
+    archive = _archive(gui_ctx, tmp_path)
+    panel = _settings(open_window("lead")).backups
+    monkeypatch.setattr(panel, "confirm_restore", lambda summary: True)
+    pool_tasks.watch(BackupService, "request_restore")
+    panel.check_restore(archive)
+    qtbot.waitUntil(lambda: panel.cancel_restore_button.isVisibleTo(panel))
+    assert pending.marker_path(gui_ctx.data_dir).exists()
+    assert pool_tasks.ran_off_the_gui_thread("request_restore")
+    pool_tasks.watch(BackupService, "cancel_restore")
+    panel.cancel_restore()
+    assert not panel.cancel_restore_button.isEnabled()  # waits for its write
+    panel.cancel_restore()  # pressed again meanwhile: nothing more
+    qtbot.waitUntil(lambda: not panel.cancel_restore_button.isVisibleTo(panel))
+    assert not pending.marker_path(gui_ctx.data_dir).exists()
+    assert pool_tasks.ran_off_the_gui_thread("cancel_restore")
+    assert len(pool_tasks.threads["cancel_restore"]) == 1

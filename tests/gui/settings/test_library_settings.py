@@ -70,9 +70,13 @@ def test_the_lead_trusts_previews_and_imports_in_the_background(
     qtbot.waitUntil(lambda: panel.key.text() == "none trusted yet")
     panel.read_library(zip_path)  # no key trusted yet: refused, said on the panel
     qtbot.waitUntil(lambda: "no head-office key is trusted yet" in panel.status.text())
+    pool_tasks.watch(LibraryService, "trust")
     panel.trust(key)
+    assert not panel.trust_button.isEnabled()  # waits for its write
+    panel.trust(key)  # pressed again meanwhile: nothing more
     qtbot.waitUntil(lambda: len(panel.key.text().split()) == 4)
-    assert panel.key.text() in panel.status.text()
+    assert panel.key.text() in panel.status.text() and panel.trust_button.isEnabled()
+    assert pool_tasks.ran_off_the_gui_thread("trust") and len(pool_tasks.threads["trust"]) == 1
 
     pool_tasks.watch(LibraryService, "read")
     pool_tasks.watch(LibraryService, "apply")
