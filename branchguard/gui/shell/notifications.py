@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDateTime, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import fold_missed, reminder_overdue
@@ -38,6 +38,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.times import date_time, now_utc
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.reminder_notice import ReminderNotice
 from branchguard.gui.shell.reminder_rows import ReminderRowsModel
 
@@ -217,12 +218,12 @@ class NotificationPanel(QFrame):
         could not be held; a planned drill's only date is neither). Refused, the button is off and
         says where to act instead, in the window's words."""
         chosen, centre = self.chosen(), self.centre
-        one = len(chosen) == 1 and not chosen[0].earlier
-        self.snooze_button.setEnabled(bool(chosen) and centre.may_remind())
-        self.dismiss_button.setEnabled(bool(chosen) and centre.may_remind())
+        one, free = len(chosen) == 1 and not chosen[0].earlier, not centre.acting()
+        self.snooze_button.setEnabled(bool(chosen) and centre.may_remind() and free)
+        self.dismiss_button.setEnabled(bool(chosen) and centre.may_remind() and free)
         for button, skipped in ((self.done_button, False), (self.skip_button, True)):
             refusal = refused(chosen[0], skipped) if len(chosen) == 1 else None
-            button.setEnabled(one and refusal is None and centre.may_complete())
+            button.setEnabled(one and refusal is None and centre.may_complete() and free)
             if refusal is not None:
                 button.setToolTip(refusal.text())
             elif chosen and not one:
@@ -261,6 +262,7 @@ class NotificationCentre(QObject):
         super().__init__(window)
         self.window_ = window
         self.clock = clock
+        self._acting = False  # an action on reminders being written (_act_on)
         self.model = ReminderRowsModel(self)
         self.loader = Loader(self, on_error=lambda _message: self._show([]))
         self.bell = QToolButton()
@@ -414,13 +416,34 @@ class NotificationCentre(QObject):
         allowed: Callable[[], bool],
         action: Callable[[list[ReminderInfo]], object],
     ) -> None:
-        """`action` on the reminders and every one they fold (a row of a schedule's missed ones)."""
-        if not reminders or not allowed():
+        """`action` on the reminders and every one they fold (a row of a schedule's missed ones), on
+        the writer's thread: one at a time, the panel's buttons off meanwhile (a shared database's
+        statements can take a while; the window goes on)."""
+        if not reminders or not allowed() or self._acting:
             return
-        try:
-            action([r for reminder in reminders for r in reminder.folded])
-        except BranchGuardError as exc:
-            QMessageBox.warning(self.window_, self.tr("Reminders"), literal(exc.message))
+        folded = [r for reminder in reminders for r in reminder.folded]
+        self._acting = True
+        self.panel.update_buttons()
+        me = self
+
+        def done(_result: object) -> None:
+            if shiboken6.isValid(me):
+                me._acted()
+
+        def failed(message: str) -> None:
+            if shiboken6.isValid(me):
+                QMessageBox.warning(me.window_, me.tr("Reminders"), literal(message))
+                me._acted()
+
+        writer().submit(lambda: action(folded), on_done=done, on_error=failed)
+
+    def acting(self) -> bool:
+        """An action on reminders is being written: the panel's buttons wait for it."""
+        return self._acting
+
+    def _acted(self) -> None:
+        self._acting = False
+        self.panel.update_buttons()
         self.window_.session.data_changed.emit("schedule")
 
     def _snooze(self, reminders: Sequence[ReminderInfo], until: datetime) -> None:
@@ -471,8 +494,9 @@ class NotificationCentre(QObject):
         """One occurrence skipped with its reason (required: the service's own rule, as for
         `schedule done ID --skip REASON`): a day that could not be held, a certificate that will
         not be renewed. The service is called while the dialog is open, so a refusal shows in it
-        with the reason kept; Esc on a typed reason asks first (kit/discard). Its module is read
-        when first asked: the bell is built at every start."""
+        with the reason kept; Esc on a typed reason asks first (kit/discard). It writes on the
+        writer's thread with the dialog open (DialogWork). Its module is read when first asked: the
+        bell is built at every start."""
         from branchguard.gui.incidents.console.dialogs import ReasonDialog
 
         reminder, session = self._one_chosen(), self.window_.session
@@ -481,6 +505,7 @@ class NotificationCentre(QObject):
         if refused(reminder, skipped=True) is not None:
             return None  # the service would refuse it (Skip… is off and says where): no reason typed in vain
         schedules, actor, occurrence_id = session.services.schedules, session.actor, reminder.occurrence_id
+        clock = self.clock
         dialog = ReasonDialog(
             self.tr("Skip"),
             self.tr("“%1” (due %2) is marked skipped: it counts as not done.")
@@ -488,13 +513,13 @@ class NotificationCentre(QObject):
             .replace("%1", reminder.title),
             self.tr("Why is it skipped?"),
             parent=self.window_,
-            apply=lambda reason: schedules.complete(
-                actor, occurrence_id, skipped=True, note=reason, now=self.clock()
+            write=lambda reason: lambda: schedules.complete(
+                actor, occurrence_id, skipped=True, note=reason, now=clock()
             ),
+            written=lambda _done: session.data_changed.emit("schedule"),
             core_field="field.skip_reason",
         )
         dialog.setObjectName("notification_skip_dialog")
-        dialog.accepted.connect(lambda: session.data_changed.emit("schedule"))
         dialog.finished.connect(dialog.deleteLater)
         self.panel.hide()
         dialog.open()
