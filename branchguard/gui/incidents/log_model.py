@@ -67,8 +67,8 @@ class IncidentLogModel(QStandardItemModel):
     """Every entry of one incident, oldest first, fetched a page at a time as the view scrolls.
 
     Nothing is read in the constructor: `read_first_page` (the console) reads the first page off
-    the GUI thread, or else the view's first `fetchMore` reads it, so opening a log costs one page
-    whatever its length. Live entries arrive through
+    the GUI thread, or else the view's first `fetchMore` reads it (off the GUI thread too, as every
+    page after), so opening a log costs one page whatever its length. Live entries arrive through
     `add_entry` (after the writer committed them) and are inserted at the end once the log has
     been read that far; a correction strikes through the entry it corrects. An entry whose time is
     earlier than one written before it (the PC's clock was set back) has its time in the warning
@@ -266,8 +266,8 @@ class IncidentLogModel(QStandardItemModel):
         self._loader.run(lambda: services.incidents.entries_page(actor, incident_id, after, size), self._read)
 
     def _read(self, page: list[LogEntry]) -> None:
+        self._take(page)  # still fetching: a view asking for more as the rows go in reads nothing
         self._fetching = False
-        self._take(page)
         if self._missed:  # entries committed while the page was read: read what it did not have
             self._missed = False
             self.fetch_new()
@@ -287,17 +287,14 @@ class IncidentLogModel(QStandardItemModel):
         return not parent.isValid() and not self._read_all and not self._fetching
 
     def fetchMore(self, parent: Index) -> None:
-        if not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        try:
-            self._take(
-                self._services.incidents.entries_page(
-                    self._actor, self.incident_id, self.last_seq(), self._page_size
-                )
-            )
-        finally:
-            self._fetching = False
+        """The view scrolled to the end of what is read: the next page, read off the GUI thread as
+        every read of the log is (it read on the GUI thread at each page a reader scrolled to)."""
+        if self.canFetchMore(parent):
+            self._read_on()
+
+    def read_to_end(self) -> bool:
+        """The whole log is read (the last page came back short)."""
+        return self._read_all
 
     def _take(self, page: list[LogEntry]) -> None:
         self._read_all = len(page) < self._page_size

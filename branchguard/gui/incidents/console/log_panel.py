@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QHelpEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -274,5 +274,5 @@ class LogPanel(QWidget):
     def follow_end(self) -> None:
         """Show the newest entry, once the whole log is read (scrolling to the end of a partly read
         log would make the view fetch the next page, and the next, to the last of a million)."""
-        if not self.model.canFetchMore(QModelIndex()):
+        if self.model.read_to_end():
             self.view.scrollToBottom()
