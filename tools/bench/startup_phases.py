@@ -60,7 +60,7 @@ import branchguard.core.accounts.service as accounts
 from branchguard.context import open_after_pending_restore
 step("own modules of the context and the login")
 ctx, _restore = open_after_pending_restore(folder)
-start._start_log(ctx.data_dir)
+start._start_log(ctx.data_dir, ctx.engine.dialect.name != "sqlite")
 step("context opened (settings, schema check, services)")
 start._declare_related_models()
 step("related ORM models declared and configured")
