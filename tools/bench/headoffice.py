@@ -80,9 +80,12 @@ def months_before(today: date, n: int = MONTHS) -> list[str]:
     return out[::-1]
 
 
-def fleet(branches: int = BRANCHES, cache_dir: Path = CACHE_DIR, workers: int = WORKERS) -> Fleet:
-    """N branches' packages and keys, built when missing or made by other code. A build stopped
-    part-way goes on where it stopped: a branch whose key is written has all its packages."""
+def fleet(
+    branches: int = BRANCHES, cache_dir: Path = CACHE_DIR, workers: int = WORKERS, months: int = MONTHS
+) -> Fleet:
+    """N branches' packages (one a month, of the `months` before today's) and keys, built when
+    missing or made by other code. A build stopped part-way goes on where it stopped: a branch
+    whose key is written has all its packages."""
     from concurrent.futures import ProcessPoolExecutor
 
     from branchguard.db.migrate import head_revision
@@ -90,8 +93,14 @@ def fleet(branches: int = BRANCHES, cache_dir: Path = CACHE_DIR, workers: int = 
     folder = cache_dir / f"headoffice-{branches}"
     today = date.today()
     digest = hashlib.sha256(b"".join((ROOT / "branchguard" / p).read_bytes() for p in CODE)).hexdigest()
-    stamp = {"branches": branches, "schema": head_revision(), "code": digest, "today": today.isoformat()}
-    result = Fleet(folder, [f"BR-{i + 1:03d}" for i in range(branches)], months_before(today))
+    stamp = {
+        "branches": branches,
+        "months": months,
+        "schema": head_revision(),
+        "code": digest,
+        "today": today.isoformat(),
+    }
+    result = Fleet(folder, [f"BR-{i + 1:03d}" for i in range(branches)], months_before(today, months))
     stamp_path, done_path = folder / "fleet.json", folder / "building.json"
     if stamp_path.is_file() and json.loads(stamp_path.read_text()) == stamp:
         return result
