@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import os
 
 # Before anything can load Qt: tests never need (or have) a display.
@@ -26,6 +27,7 @@ from sqlalchemy import Engine, MetaData, Table, select, text
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.engine import sqlite_url
 from tests.pg_fresh import FINGERPRINT_SQL, FreshDatabases
+from tests.run_shared import built_once
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
@@ -444,6 +446,7 @@ def take_records(request: pytest.FixtureRequest, data: Path) -> tuple[FreshDatab
 
 
 HISTORY_UNTIL = date(2026, 6, 30)  # the last day of history_year's year
+HISTORY_FILE = "history.json"  # beside history_year's data folder: what its writing said
 
 
 @dataclass(frozen=True)
@@ -458,21 +461,28 @@ def history_year(
     records_template: Callable[[], Path], tmp_path_factory: pytest.TempPathFactory
 ) -> HistoryYear:
     """The demo branch with its records, then a year of generated history (seed 1, ending at
-    HISTORY_UNTIL), with the statistics its writing leaves behind: written once per run (about
-    5 s), for the tests of the history and of the query plans it needs."""
+    HISTORY_UNTIL), with the statistics its writing leaves behind: written once per run and per
+    day (about 5 s of CPU), shared by the xdist workers (tests/run_shared.py), for the tests of the
+    history and of the query plans it needs. The demo's ids are the same in every worker's
+    records_template: a worker may compare the year with its own demo branch."""
     from branchguard.context import open_context
 
-    data = tmp_path_factory.mktemp("history-year") / "data"
-    shutil.copytree(records_template(), data)
-    ctx = open_context(data)
-    progress: list[int] = []
-    try:
-        totals = ctx.services.demo.fill_history(
-            1, 1, HISTORY_UNTIL, progress=lambda n, _counts: progress.append(n)
-        )
-    finally:
-        ctx.close()
-    return HistoryYear(data, totals, tuple(progress))
+    def build(folder: Path) -> None:
+        data = folder / "data"
+        shutil.copytree(records_template(), data)
+        ctx = open_context(data)
+        progress: list[int] = []
+        try:
+            totals = ctx.services.demo.fill_history(
+                1, 1, HISTORY_UNTIL, progress=lambda n, _counts: progress.append(n)
+            )
+        finally:
+            ctx.close()
+        (folder / HISTORY_FILE).write_text(json.dumps({"totals": totals, "progress": progress}))
+
+    folder = built_once(tmp_path_factory, f"history-year-{date.today():%Y%m%d}", build)
+    written = json.loads((folder / HISTORY_FILE).read_text())
+    return HistoryYear(folder / "data", written["totals"], tuple(written["progress"]))
 
 
 @pytest.fixture
