@@ -27,12 +27,17 @@ from sqlalchemy import Engine, MetaData, Table, select, text
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.engine import sqlite_url
 from tests.pg_fresh import FINGERPRINT_SQL, FreshDatabases
+from tests.rewrite_share import rewrite_my_share
 from tests.run_shared import built_once
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
 
 TEST_HASHER_PARAMS = {"time_cost": 1, "memory_cost": 1024, "parallelism": 1}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    rewrite_my_share(config)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
