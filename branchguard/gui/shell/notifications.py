@@ -424,7 +424,7 @@ class NotificationCentre(QObject):
         folded = [r for reminder in reminders for r in reminder.folded]
         self._acting = True
         self.panel.update_buttons()
-        me = self
+        me, title = self, self.tr("Reminders")
 
         def done(_result: object) -> None:
             if shiboken6.isValid(me):
@@ -432,7 +432,7 @@ class NotificationCentre(QObject):
 
         def failed(message: str) -> None:
             if shiboken6.isValid(me):
-                QMessageBox.warning(me.window_, me.tr("Reminders"), literal(message))
+                QMessageBox.warning(me.window_, title, literal(message))
                 me._acted()
 
         writer().submit(lambda: action(folded), on_done=done, on_error=failed)
