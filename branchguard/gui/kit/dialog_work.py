@@ -12,9 +12,10 @@ shared PostgreSQL database can take 200 ms and more):
 - `read` goes through a `Loader` (gui/kit/loader.py): OK (the accepting buttons given) stays
   disabled until the data is in; a failed read is said on the error line and OK stays disabled;
 - `save` runs on the shared one-thread writer (gui/kit/writer.py): in the order asked, and
-  finished even when the window quits. Meanwhile every given button is disabled and Esc and the
-  window's close button are held, so the dialog stays open until the write is stored; a second
-  OK saves nothing (`save` answers False). `saved(result)` runs on the GUI thread once stored;
+  finished even when the window quits. Meanwhile every given button is disabled, the dialog's
+  text fields are read-only (what is typed after OK would not be saved) and Esc and the window's
+  close button are held, so the dialog stays open until the write is stored; a second OK saves
+  nothing (`save` answers False). `saved(result)` runs on the GUI thread once stored;
 - a refusal is shown as `attempt` (gui/kit/forms.py) shows it: next to its field when the form has
   it, else on the error line; a fault (a locked, full or read-only database, a lost connection) in
   the command line's words. The dialog stays open with everything typed. `refused(exc)` may take a
@@ -34,7 +35,15 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.gui.kit import discard
@@ -100,6 +109,7 @@ class DialogWork(QObject):
         self._error = error
         self._buttons = buttons
         self._saving = False
+        self._held: list[QLineEdit | QTextEdit | QPlainTextEdit] = []  # read-only while saving
         self._read_ok = True  # no read asked for, or the last one came in
         self.loader = Loader(self, on_error=self._read_failed)
         self.note = QLabel()
@@ -192,6 +202,7 @@ class DialogWork(QObject):
             self._form.clear_errors()
         self._error.hide()
         self._saving = True
+        self._hold_typing()
         self._settle()
 
         def work() -> _Stored | BranchGuardError:
@@ -208,6 +219,24 @@ class DialogWork(QObject):
         )
         return True
 
+    def _hold_typing(self) -> None:
+        """The dialog's text fields read-only while its save is under way: what was typed after OK
+        would not be in the save, and the dialog closes once it is stored (the focus stays put)."""
+        fields: list[QLineEdit | QTextEdit | QPlainTextEdit] = [
+            *self._dialog.findChildren(QLineEdit),
+            *self._dialog.findChildren(QTextEdit),
+            *self._dialog.findChildren(QPlainTextEdit),
+        ]
+        self._held = [field for field in fields if not field.isReadOnly()]
+        for field in self._held:
+            field.setReadOnly(True)
+
+    def _release_typing(self) -> None:
+        for field in self._held:
+            if shiboken6.isValid(field):
+                field.setReadOnly(False)
+        self._held = []
+
     def _done(
         self,
         result: _Stored | BranchGuardError,
@@ -215,6 +244,7 @@ class DialogWork(QObject):
         refused: Callable[[BranchGuardError], bool] | None,
     ) -> None:
         self._saving = False
+        self._release_typing()
         self._settle()
         if isinstance(result, _Stored):
             saved(result.value)
@@ -224,6 +254,7 @@ class DialogWork(QObject):
     def _failed(self, message: str) -> None:
         """A fault in the command line's words (gui/kit/tasks.py), or a bug as "<type>: <text>"."""
         self._saving = False
+        self._release_typing()
         self._settle()
         self._say(message)
 
