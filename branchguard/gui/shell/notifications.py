@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QDateTime, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
@@ -424,27 +423,20 @@ class NotificationCentre(QObject):
         folded = [r for reminder in reminders for r in reminder.folded]
         self._acting = True
         self.panel.update_buttons()
-        me, title = self, self.tr("Reminders")
-
-        def done(_result: object) -> None:
-            if shiboken6.isValid(me):
-                me._acted()
-
-        def failed(message: str) -> None:
-            if shiboken6.isValid(me):
-                QMessageBox.warning(me.window_, title, literal(message))
-                me._acted()
-
-        writer().submit(lambda: action(folded), on_done=done, on_error=failed)
+        writer().submit(lambda: action(folded), on_done=self._acted, on_error=self._act_failed)
 
     def acting(self) -> bool:
         """An action on reminders is being written: the panel's buttons wait for it."""
         return self._acting
 
-    def _acted(self) -> None:
+    def _acted(self, _result: object = None) -> None:
         self._acting = False
         self.panel.update_buttons()
         self.window_.session.data_changed.emit("schedule")
+
+    def _act_failed(self, message: str) -> None:
+        QMessageBox.warning(self.window_, self.tr("Reminders"), literal(message))
+        self._acted()
 
     def _snooze(self, reminders: Sequence[ReminderInfo], until: datetime) -> None:
         session = self.window_.session
