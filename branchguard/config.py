@@ -13,8 +13,10 @@ keyring's password is added to a URL that has none; without one, libpq reads PGP
 from __future__ import annotations
 
 import configparser
+import contextlib
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -86,11 +88,16 @@ def _holds_data(folder: Path) -> bool:
 
 
 class LocalSettings:
-    """settings.ini in the data folder; unknown keys are kept, unset keys read their default."""
+    """settings.ini in the data folder; unknown keys are kept, unset keys read their default.
+
+    One lock around every read and write: the window sets while pool threads read (a backup's
+    retention, a report's font) and the writer thread sets (the anchor folder); configparser is
+    not thread-safe, and two writes at once shared one temporary file."""
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
         self.path = data_dir / "settings.ini"
+        self._lock = threading.RLock()
         self._parser = configparser.ConfigParser(interpolation=None)
         if self.path.exists():
             try:
@@ -102,7 +109,8 @@ class LocalSettings:
 
     def get(self, key: str) -> str:
         setting = SETTINGS[key]
-        return self._parser.get(SECTION, key, fallback=setting.default)
+        with self._lock:
+            return self._parser.get(SECTION, key, fallback=setting.default)
 
     def get_int(self, key: str) -> int:
         """A whole-number setting; a value that is not one reads as its default."""
@@ -110,15 +118,35 @@ class LocalSettings:
         return int(value) if value.strip().isdigit() else int(SETTINGS[key].default)
 
     def set(self, key: str, value: str) -> None:
+        """Store `value`: the whole file written to a temporary one that then replaces it. A write
+        the system refuses (a full disk, a read-only file, no permission) leaves the file and what
+        `get` reads as they were, and is raised worded (fault.settings_unwritable)."""
         if key not in SETTINGS:
             raise KeyError(key)
-        self._parser.set(SECTION, key, value)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            before = self._parser.get(SECTION, key, fallback=None)
+            self._parser.set(SECTION, key, value)
+            try:
+                self._write()
+            except OSError as exc:
+                if before is None:
+                    self._parser.remove_option(SECTION, key)
+                else:
+                    self._parser.set(SECTION, key, before)
+                raise _unwritable(self.path, exc) from None
+
+    def _write(self) -> None:
         tmp = self.path.with_suffix(".ini.tmp")
-        with tmp.open("w", encoding="utf-8") as fh:
-            self._parser.write(fh)
-        make_private(self.data_dir, tmp)
-        tmp.replace(self.path)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            with tmp.open("w", encoding="utf-8") as fh:
+                self._parser.write(fh)
+            make_private(self.data_dir, tmp)
+            tmp.replace(self.path)
+        except OSError:
+            with contextlib.suppress(OSError):  # what was written of it: not left beside the file
+                tmp.unlink(missing_ok=True)
+            raise
 
 
 def _unreadable(path: Path, exc: configparser.Error | UnicodeDecodeError) -> Exception:
@@ -133,6 +161,15 @@ def _unreadable(path: Path, exc: configparser.Error | UnicodeDecodeError) -> Exc
         line = getattr(exc, "lineno", None) or (errors[0][0] if errors else None)
         where = Message("fault.settings_line", line=line) if line else Message("fault.settings_syntax")
     return ValidationError("", Message("fault.settings_unreadable", path=str(path), where=where))
+
+
+def _unwritable(path: Path, exc: OSError) -> Exception:
+    """settings.ini that the system would not let be written, with its reason."""
+    from branchguard.core.faults.rules import system_words
+    from branchguard.core.kernel.errors import BranchGuardError
+    from branchguard.core.kernel.i18n import Message
+
+    return BranchGuardError(Message("fault.settings_unwritable", path=str(path), error=system_words(exc)))
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,21 @@ def test_a_missing_anchor_folder_is_refused_by_name(run: Run, tmp_path: Path) ->
     assert code == 2 and "an empty path" in err
 
 
+def test_a_settings_file_that_cannot_be_written_is_said_and_the_choice_is_not_recorded(
+    run: Run, tmp_path: Path
+) -> None:
+    stick, settings = tmp_path / "stick", tmp_path / "data" / "settings.ini"
+    stick.mkdir()
+    stored = settings.read_bytes() if settings.exists() else None
+    settings.with_suffix(".ini.tmp").mkdir()  # where the new file is written first: none can be
+    code, out, err = run("anchor", "folder", str(stick))
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert err.startswith(f"branchguard: error: cannot write the settings file {settings} (Is a directory)")
+    assert (settings.read_bytes() if settings.exists() else None) == stored
+    assert str(stick) not in ok(run, "anchor", "show")
+    assert "anchor.configure" not in ok(run, "audit", "list")
+
+
 def test_a_source_with_no_anchor_proves_nothing(run: Run, tmp_path: Path) -> None:
     empty = tmp_path / "empty.jsonl"
     empty.write_text("", encoding="utf-8")

@@ -164,6 +164,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fault.settings_not_utf8": ("not UTF-8 text at byte {byte}", "第 {byte} 字节起不是 UTF-8 文本"),
     "fault.settings_line": ("line {line} is not right", "第 {line} 行有误"),
     "fault.settings_syntax": ("it is not an INI file", "不是 INI 格式"),
+    # settings.ini the system would not let be written (LocalSettings.set): said in the window and
+    # on the command line alike
+    "fault.settings_unwritable": (
+        "cannot write the settings file {path} ({error}); the setting was NOT changed, the file is "
+        "as it was. Check that the disk has free space and that this account may write there, then "
+        "try again.",
+        "无法写入设置文件 {path}（{error}）；该设置未更改，文件保持原样。请确认磁盘有剩余空间且当前账户可以写入，"
+        "然后重试。",
+    ),
     "fault.read_only_no_database": (
         "there is no database in {folder} to open read-only",
         "{folder} 中没有可以只读打开的数据库",
