@@ -64,7 +64,8 @@ class AnchorService:
 
     def choose_folder(self, actor: Actor, folder: Path, save: Callable[[str], None]) -> Path:
         """Make `folder` the anchor folder: it must be an existing folder this user can write in.
-        `save` stores the setting; it runs inside the transaction that records the change."""
+        `save` stores the setting; it runs inside the transaction that records the change, once the
+        record holds the database's write lock: a locked database leaves the setting as it was."""
         require(actor, "anchor.configure")
         folder = Path(folder).expanduser()
         if not folder.is_dir():
@@ -86,7 +87,6 @@ class AnchorService:
         folder = folder.resolve()
         before = str(self.folder())
         with self._sessions.begin() as s:
-            save(str(folder))
             record(
                 s,
                 actor,
@@ -96,6 +96,8 @@ class AnchorService:
                 before={"folder": before},
                 after={"folder": str(folder)},
             )
+            s.flush()  # the write lock (SQLite: BEGIN IMMEDIATE) taken before settings.ini changes
+            save(str(folder))
         return folder
 
     # -- stamping documents ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection
+from sqlalchemy import Connection, event
+from sqlalchemy.exc import OperationalError
 
 from branchguard.core.anchors import keys, rules, store
 from branchguard.core.anchors.service import AnchorService
@@ -287,6 +289,25 @@ def test_a_failing_save_records_nothing(ctx: Any, tmp_path: Path, lead: Actor) -
 
     with pytest.raises(OSError, match="Read-only"):
         ctx.services.anchors.choose_folder(lead, tmp_path, broken)
+    assert ctx.services.audit.list(lead, AuditFilter(action_prefix="anchor.")) == []
+
+
+def test_a_locked_database_leaves_the_setting_as_it_was(ctx: Any, tmp_path: Path, lead: Actor) -> None:
+    """The setting was saved first and the audit entry's write then found the database locked: the
+    folder changed with no record of who changed it."""
+    saved: list[str] = []
+
+    def locked(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("INSERT"):
+            raise OperationalError(statement, {}, sqlite3.OperationalError("database is locked"))
+
+    event.listen(ctx.engine, "before_cursor_execute", locked)
+    try:
+        with pytest.raises(OperationalError, match="database is locked"):
+            ctx.services.anchors.choose_folder(lead, tmp_path, saved.append)
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", locked)
+    assert saved == []
     assert ctx.services.audit.list(lead, AuditFilter(action_prefix="anchor.")) == []
 
 
