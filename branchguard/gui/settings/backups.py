@@ -28,6 +28,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.tasks import TaskCancelled, TaskProgress, run_task
 from branchguard.gui.kit.writer import writer
+from branchguard.gui.settings.local import store
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class BackupsPanel(QWidget):
     def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._refusal_shown = False  # the status line says a setting was not stored
         self.folder_box = QGroupBox()
         self.folder = QLineEdit()
         self.folder.setObjectName("backup_dir")
@@ -116,8 +118,8 @@ class BackupsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        self.keep_daily.valueChanged.connect(lambda n: self._settings().set("backup_keep_daily", str(n)))
-        self.keep_monthly.valueChanged.connect(lambda n: self._settings().set("backup_keep_monthly", str(n)))
+        for spin, key in ((self.keep_daily, "backup_keep_daily"), (self.keep_monthly, "backup_keep_monthly")):
+            spin.valueChanged.connect(lambda n, spin=spin, key=key: self._keep(spin, key, n))
         self.retranslate()
 
     # -- settings -------------------------------------------------------------------------------
@@ -129,10 +131,30 @@ class BackupsPanel(QWidget):
         self.folder.setText(config.settings.get("backup_dir"))
         self.folder.setPlaceholderText(str(config.data_dir / "backups"))
         for spin, key in ((self.keep_daily, "backup_keep_daily"), (self.keep_monthly, "backup_keep_monthly")):
-            spin.blockSignals(True)
-            spin.setValue(config.settings.get_int(key))
-            spin.blockSignals(False)
+            self._show_stored(spin, key)
         self._show_pending()
+
+    def _show_stored(self, spin: QSpinBox, key: str) -> None:
+        spin.blockSignals(True)
+        spin.setValue(self._settings().get_int(key))
+        spin.blockSignals(False)
+
+    def _keep(self, spin: QSpinBox, key: str, count: int) -> None:
+        """A retention written as it is chosen; refused, the spin box shows what is stored."""
+        if not self._store(key, str(count)):
+            self._show_stored(spin, key)
+
+    def _store(self, key: str, value: str) -> bool:
+        """`value` written to settings.ini; a refusal said on the status line (until a write goes)."""
+        if not store(self._settings(), key, value, self._refused):
+            return False
+        if self._refusal_shown:
+            self._say("", error=False)
+        return True
+
+    def _refused(self, message: str) -> None:
+        self._say(message, error=True)
+        self._refusal_shown = True
 
     def choose_folder(self) -> None:
         path = ask_folder(self, self.tr("Choose the backup folder"), self.session.ctx.config.backup_dir)
@@ -140,9 +162,10 @@ class BackupsPanel(QWidget):
             self.set_folder(str(path))
 
     def set_folder(self, path: str) -> None:
-        """Written to settings.ini (backup_dir); empty means the data folder's backups/."""
-        self._settings().set("backup_dir", path)
-        self.folder.setText(path)
+        """Written to settings.ini (backup_dir); empty means the data folder's backups/. The folder
+        itself is not touched here: the backup checks it when it runs, off the GUI thread."""
+        if self._store("backup_dir", path):
+            self.folder.setText(path)
 
     # -- back up now ----------------------------------------------------------------------------
     def back_up_now(self) -> None:
@@ -327,6 +350,7 @@ class BackupsPanel(QWidget):
             )
 
     def _say(self, text: str, *, error: bool) -> None:
+        self._refusal_shown = False
         self.status.setProperty("role", "error" if error else "hint")
         self.status.style().polish(self.status)
         self.status.setText(text)

@@ -42,6 +42,7 @@ from branchguard.gui.settings.anchors import AnchorsPanel
 from branchguard.gui.settings.backups import BackupsPanel
 from branchguard.gui.settings.library import LibraryPanel
 from branchguard.gui.settings.library_ho import HeadOfficeLibraryPanel
+from branchguard.gui.settings.local import store
 from branchguard.gui.settings.users import UsersPanel
 from branchguard.gui.shell.about import find_report_font, font_description
 from branchguard.gui.shell.session import GuiSession
@@ -211,9 +212,11 @@ class SettingsPage(Page):
         self.language.setMaximumWidth(320)
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.language_note = _hint()
+        self.language_message = _message_label("language_message")
         row = QVBoxLayout(self.language_box)
         row.addWidget(self.language)
         row.addWidget(self.language_note)
+        row.addWidget(self.language_message)
 
         # Per Windows or Linux account, not a branch setting: anyone may choose it for themselves.
         self.autostart: autostart.Autostart | None = autostart.for_this_system()
@@ -247,6 +250,7 @@ class SettingsPage(Page):
         self.font_warning.setProperty("role", "warning")
         self.font_warning.setWordWrap(True)
         self.font_warning.hide()
+        self.font_message = _message_label("font_message")
         pick = QHBoxLayout()
         pick.addWidget(self.font_path, 1)
         pick.addWidget(self.font_choose)
@@ -255,6 +259,7 @@ class SettingsPage(Page):
         box.addLayout(pick)
         box.addWidget(self.font_in_use)
         box.addWidget(self.font_warning)
+        box.addWidget(self.font_message)
         self.font_choice: FontChoice | None = None
         self._font_checks = 0  # asked for since the running check started (0: none runs)
 
@@ -278,10 +283,19 @@ class SettingsPage(Page):
         code = str(self.language.itemData(index))
         if code == current_language():
             return
-        self.session.ctx.config.settings.set("language", code)
+        self.language_message.hide()
+        if not store(self.session.ctx.config.settings, "language", code, self._language_refused):
+            return
         # Reinstalling the translators sends LanguageChange to every widget; the main window
         # then re-translates its menus and every page, this one included.
         translation.install(code)
+
+    def _language_refused(self, message: str) -> None:
+        """settings.ini was not written: said, and the language in use shown again."""
+        _say(self.language_message, message, error=True)
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.language.blockSignals(False)
 
     def set_start_at_logon(self, on: bool) -> None:
         """Write (or remove) this account's start-at-logon entry for the running BranchGuard."""
@@ -320,9 +334,14 @@ class SettingsPage(Page):
             self.set_report_font(path)
 
     def set_report_font(self, path: str) -> None:
-        self.session.ctx.config.settings.set("report_font", path)
-        self.font_path.setText(path)
-        self.check_font()
+        """Stored in settings.ini, then checked; a refused write said, the font stored kept."""
+        self.font_message.hide()
+        if store(self.session.ctx.config.settings, "report_font", path, self._font_refused):
+            self.font_path.setText(path)
+            self.check_font()
+
+    def _font_refused(self, message: str) -> None:
+        _say(self.font_message, message, error=True)
 
     def check_font(self) -> None:
         """Ask the report engine which font it will embed with the current setting (off-thread)."""
