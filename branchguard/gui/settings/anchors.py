@@ -1,5 +1,7 @@
 """Settings → Anchors: this installation's signing-key fingerprint (as reports print it) and the
-folder the signed anchor file goes to (the lead chooses; a USB stick or share away from the data)."""
+folder the signed anchor file goes to (the lead chooses; a USB stick or share away from the data).
+The choice is checked, stored and audited on the writer's thread: a stick or a share can take
+seconds to answer, and the database may be locked."""
 
 from __future__ import annotations
 
@@ -17,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.roles import may
 from branchguard.gui.kit import style
 from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
 
@@ -43,6 +45,7 @@ class AnchorsPanel(QWidget):
         self.choose.setObjectName("choose_anchor_dir")
         self.choose.clicked.connect(self.choose_folder)
         self.choose.setEnabled(may(session.actor, "anchor.configure"))
+        self._choosing = False  # a choice is being checked and stored
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose)
@@ -83,16 +86,35 @@ class AnchorsPanel(QWidget):
             self.set_folder(path)
 
     def set_folder(self, path: Path) -> None:
-        ctx = self.session.ctx
-        try:
-            chosen = ctx.services.anchors.choose_folder(
-                self.session.actor, path, lambda value: ctx.config.settings.set("anchor_dir", value)
-            )
-        except (BranchGuardError, OSError) as exc:
-            self._say_error(exc.message if isinstance(exc, BranchGuardError) else str(exc))
+        """On the writer's thread, the button waiting (a second choice meanwhile is not taken): the
+        folder probed, settings.ini written, the change audited; then the folder stored or the
+        refusal shown. A panel deleted meanwhile is left alone (its methods are disconnected)."""
+        if self._choosing:
             return
+        ctx, actor = self.session.ctx, self.session.actor
+        anchors, settings = ctx.services.anchors, ctx.config.settings
+        self._choosing = True
+        self.choose.setEnabled(False)
+        style.say(self.status, self.tr("Checking %1 and saving…").replace("%1", str(path)))
+        writer().submit(
+            lambda: anchors.choose_folder(actor, path, lambda value: settings.set("anchor_dir", value)),
+            on_done=self._folder_chosen,
+            on_error=self._folder_refused,
+        )
+
+    def _folder_chosen(self, chosen: Path) -> None:
+        self._chosen()
         self.folder.setText(str(chosen))
         style.say(self.status, self.tr("Anchors go to this folder from now on."))
+        self.session.data_changed.emit("audit")
+
+    def _folder_refused(self, message: str) -> None:
+        self._chosen()
+        self._say_error(message)
+
+    def _chosen(self) -> None:
+        self._choosing = False
+        self.choose.setEnabled(may(self.session.actor, "anchor.configure"))
 
     def _say_error(self, message: str) -> None:
         style.say(self.status, message, "error")

@@ -185,6 +185,10 @@ Submitted as: %3</translation>
         <translation>Choose the anchor folder</translation>
     </message>
     <message>
+        <source>Checking %1 and saving…</source>
+        <translation>Checking %1 and saving…</translation>
+    </message>
+    <message>
         <source>Anchors go to this folder from now on.</source>
         <translation>Anchors go to this folder from now on.</translation>
     </message>

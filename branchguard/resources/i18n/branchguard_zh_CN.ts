@@ -185,6 +185,10 @@ Submitted as: %3</source>
         <translation>选择锚点文件夹</translation>
     </message>
     <message>
+        <source>Checking %1 and saving…</source>
+        <translation>正在检查 %1 并保存…</translation>
+    </message>
+    <message>
         <source>Anchors go to this folder from now on.</source>
         <translation>今后锚点写入此文件夹。</translation>
     </message>
