@@ -127,3 +127,21 @@ def test_the_refusal_is_in_the_language_the_command_asked_for(
         set_language("zh_CN")
     err = capsys.readouterr().err
     assert "no system keyring works here" in err and not re.search("[\u4e00-\u9fff]", err), err
+
+
+def test_a_settings_file_that_cannot_be_rewritten_without_the_password_refuses_the_start_by_name(
+    tmp_path: Path, memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It ended as the bare system error of the temporary file ("settings.ini.tmp: Is a directory")."""
+    from branchguard.cli import main
+
+    data = settings_with(tmp_path, URL)
+    before = (data / "settings.ini").read_bytes()
+    (data / "settings.ini.tmp").mkdir()  # where the file is written first: it cannot be
+    assert main(["--data-dir", str(data), "--lang", "en", "info"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"branchguard: error: cannot write the settings file {data / 'settings.ini'} (Is a directory); "
+        "the setting was NOT changed"
+    )
+    assert "Traceback" not in err and (data / "settings.ini").read_bytes() == before
