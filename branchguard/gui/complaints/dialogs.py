@@ -51,6 +51,7 @@ from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import VerticalScroll, resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
@@ -96,11 +97,7 @@ class _WriteDialog(QDialog):
         self.setObjectName(name)
         self.setMinimumWidth(scaled(540, self))
         self.form = FieldForm()
-        self.error = plain(QLabel())
-        self.error.setObjectName(f"{name}_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(f"{name}_error")
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -33,7 +33,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -139,11 +139,7 @@ class DashboardPage(Page):
         self.report_button.setObjectName("dashboard_report")
         self.report_button.clicked.connect(self.ask_report)
         self.last_preview: QWidget | None = None
-        self.message = plain(QLabel())
-        self.message.setObjectName("dashboard_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("dashboard_message")
         self.holidays = QLabel()  # the holiday tables end before a year the schedules reach
         self.holidays.setObjectName("dashboard_holidays")
         self.holidays.setProperty("role", "warning")

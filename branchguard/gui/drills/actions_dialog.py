@@ -29,6 +29,7 @@ from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import keep_stretched_titles, size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
@@ -63,10 +64,7 @@ class ActionsDialog(QDialog):
         self.done_button.setObjectName("drill_action_done")
         self.done_button.setAutoDefault(False)
         self.done_button.clicked.connect(lambda: self.mark_done())
-        self.message = plain(QLabel())
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.addButton(self.done_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -18,7 +18,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import ComplianceModel, RuleRow, rule_rows
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.shell.session import GuiSession
@@ -76,10 +76,7 @@ class CompliancePanel(QWidget):
         self.never_held.setProperty("role", "warning")
         self.never_held.setWordWrap(True)
         self.never_held.hide()
-        self.message = plain(QLabel())
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label()
         top = QHBoxLayout()
         top.addWidget(self.region_label)
         top.addWidget(self.region)

@@ -41,6 +41,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled, set_row_height, title_width
 from branchguard.gui.shell.session import GuiSession
 
@@ -80,11 +81,7 @@ class ActionsTable(QWidget):
         self.remove_button.setObjectName("evaluate_remove_action")
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_current)
-        self.error = plain(QLabel())
-        self.error.setObjectName("evaluate_actions_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("evaluate_actions_error")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -243,11 +240,7 @@ class EvaluateDialog(QDialog):
         self.actions_hint.setWordWrap(True)
         actions_layout.addWidget(self.actions_hint)
         actions_layout.addWidget(self.action_table)
-        self.message = plain(QLabel())
-        self.message.setObjectName("evaluate_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("evaluate_message")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.submit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.submit_button.setObjectName("evaluate_submit")

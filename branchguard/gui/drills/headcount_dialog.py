@@ -13,6 +13,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
@@ -48,10 +49,7 @@ class HeadcountDialog(QDialog):
         self.submit_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        self.error = plain(QLabel())  # a fault (a locked database); a refusal goes by the count
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()  # a fault (a locked database); a refusal goes by the count
         self.work = DialogWork(self, self.form, self.error, self.buttons)
         box = QVBoxLayout(self)
         box.addWidget(self.heading)

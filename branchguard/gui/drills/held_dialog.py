@@ -43,6 +43,7 @@ from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.shell.session import GuiSession
 
 _NOT_READ = CriteriaSet("", Text2(), (), ())  # no criteria to score until the sets are read
@@ -99,11 +100,7 @@ class HeldDrillDialog(QDialog):
         self.intro.setWordWrap(True)
         self.scores_box = ScoresBox(self._criteria_set(), blank=True)
         self.scores_box.setEnabled(False)  # until a plan is chosen: its criteria are the ones scored
-        self.message = plain(QLabel())
-        self.message.setObjectName("drill_held_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("drill_held_message")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.submit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.submit_button.setObjectName("drill_held_submit")

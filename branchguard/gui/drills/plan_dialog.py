@@ -33,8 +33,8 @@ from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, read_ros
 from branchguard.gui.drills.scenario import DrillKindBoxes, ScenarioBox
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
-from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.shell.session import GuiSession
 
 # The recurrences a drill plan offers: compliance intervals, not daily chores.
@@ -123,11 +123,7 @@ class DrillPlanDialog(QDialog):
         self.past_note.hide()
         self.start.dateTimeChanged.connect(lambda _when: self._check_past())
         self.repeats.currentIndexChanged.connect(lambda _i: self._check_past())
-        self.message = plain(QLabel())
-        self.message.setObjectName("drill_plan_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("drill_plan_message")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.submit_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.submit_button.setObjectName("drill_plan_submit")

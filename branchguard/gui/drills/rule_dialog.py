@@ -27,7 +27,8 @@ from branchguard.core.kernel.types import Text2
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.gui.kit.dialog_work import AsNow, DialogWork, stored_or_as_now
 from branchguard.gui.kit.forms import FieldForm
-from branchguard.gui.kit.plain import plain, tip
+from branchguard.gui.kit.plain import tip
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.shell.session import GuiSession
 
 MAX_INTERVAL = 60
@@ -120,10 +121,7 @@ class RuleDialog(QDialog):
         self.hint = QLabel()
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)
-        self.message = plain(QLabel())
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label()
         save_cancel = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         self.buttons = QDialogButtonBox(save_cancel)
         self.buttons.accepted.connect(self.submit)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSlider, QSpinBox,
 
 from branchguard.core.drills.types import CriteriaSet
 from branchguard.gui.kit.plain import plain, tip
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import large_text, scaled
 
 DEFAULT_SCORE = 80
@@ -93,11 +94,7 @@ class ScoresBox(QGroupBox):
         self.total = QLabel()
         self.total.setObjectName("evaluate_total")
         self.total.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        self.error = plain(QLabel())
-        self.error.setObjectName("evaluate_scores_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("evaluate_scores_error")
         grid.addWidget(self.total, line, 0, 1, 5, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.error, line + 1, 0, 1, 5)
         grid.setRowStretch(line + 2, 1)

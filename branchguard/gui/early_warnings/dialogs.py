@@ -34,18 +34,11 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
 _B = QDialogButtonBox.StandardButton
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setProperty("role", "error")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def received_time(value: QDateTime) -> datetime:
@@ -95,7 +88,7 @@ class AddWarningDialog(QDialog):
         self.start = QCheckBox(self.tr("Start preparation now (natural-disaster plan)"))
         self.start.setObjectName("warning_start_now")
         self.start.setVisible(may(session.actor, "incident.start"))
-        self.error = _error_label()
+        self.error = error_label()
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -159,7 +152,7 @@ class LiftWarningDialog(QDialog):
         self.form.add_field("warning_note", self.tr("Note"), self.note, "field.warning_note")
         self.cancelled = QCheckBox(self.tr("Cancelled by its issuer (not lifted)"))
         self.cancelled.setObjectName("warning_cancelled")
-        self.error = _error_label()
+        self.error = error_label()
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

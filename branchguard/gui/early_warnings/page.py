@@ -20,7 +20,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import INCIDENTS_PAGE, Page
-from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -59,11 +59,7 @@ class WarningsPage(Page):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.question: PlanOpenQuestion | None = None  # while the plan's open incident is asked about
         self.table.doubleClicked.connect(lambda _index: self.open_incident_of_selected())
-        self.message = plain(QLabel())
-        self.message.setObjectName("warning_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("warning_message")
         tools = FlowLayout()
         for widget in (
             self.add_button,

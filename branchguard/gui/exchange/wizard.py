@@ -36,17 +36,14 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.kit.text_scale import large_text, scaled
 from branchguard.gui.shell.session import GuiSession
 
 
 def _error_label(name: str) -> QLabel:
-    label = plain(QLabel())  # a refusal may quote a title
-    label.setObjectName(name)
-    label.setProperty("role", "error")
-    label.setWordWrap(True)
-    label.hide()
+    label = error_label(name)  # a refusal may quote a title
     return label
 
 

@@ -59,6 +59,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.shell.session import GuiSession
 
@@ -119,11 +120,7 @@ class HazardDetailDialog(HazardActions):
         self.verify_button = self._button("approve", "hazard_verify", self.ask_verify)
         self.close_button = self._button("lock", "hazard_close", self.ask_close)
         self.reopen_button = self._button("undo", "hazard_reopen", self.ask_reopen)
-        self.message = plain(QLabel())
-        self.message.setObjectName("hazard_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("hazard_message")
         self.kept = KeptTyping()  # typing a refused save could not put back: the hazard is read-only
         self.tabs = QTabWidget()
         self.tabs.setObjectName("hazard_tabs")

@@ -36,6 +36,7 @@ from branchguard.gui.inspections.runner.names import NamePicker, read_roster_nam
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.shell.session import GuiSession
 
@@ -170,10 +171,7 @@ class NewHazardDialog(QDialog):
         # found today (in the branch's zone): it cannot be due before that
         today = datetime.now(session.services.hazards.zone).date()
         self.fields.due.setMinimumDate(to_qdate(today))
-        self.error = plain(QLabel())
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -242,10 +240,7 @@ class StepDialog(QDialog):
         self.form.add_field("step_kind", self.tr("Step"), self.kind, "field.remediation_kind")
         self.form.add_field("step_text", self.tr("What was done"), self.text, "field.remediation_step")
         self.form.add_field("step_evidence", self.tr("Evidence"), evidence, "field.photos")
-        self.error = plain(QLabel())
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

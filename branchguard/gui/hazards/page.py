@@ -42,8 +42,9 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.plain import literal, plain
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.shell.session import GuiSession
@@ -97,11 +98,7 @@ class HazardsPage(Page):
         self.table.activated.connect(self._open_row)
         self._read = False  # the list shown is the hazards read, not the empty start
         self.empty_note = EmptyNote(self.table, self.empty_text)
-        self.message = plain(QLabel())
-        self.message.setObjectName("hazards_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("hazards_message")
         self.new_button = QPushButton(icon("add"), "")
         self.new_button.setObjectName("hazards_new")
         self.new_button.setProperty("accent", True)

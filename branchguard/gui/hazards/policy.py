@@ -21,7 +21,7 @@ from branchguard.core.hazards.rules import MAX_DAYS, MAX_HOURS
 from branchguard.core.hazards.types import HazardSeverity, SeverityPolicy, SeverityRule
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
-from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import large_text, scaled
 from branchguard.gui.shell.session import GuiSession
 
@@ -119,11 +119,7 @@ class SeverityPolicyDialog(QDialog):
         intro.setProperty("role", "hint")
         self.general = _RuleBox(policy.general, HazardSeverity.GENERAL.label)
         self.major = _RuleBox(policy.major, HazardSeverity.MAJOR.label)
-        self.error = plain(QLabel())
-        self.error.setObjectName("policy_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("policy_error")
         self.buttons = QDialogButtonBox(_B.Save | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

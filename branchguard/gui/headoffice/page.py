@@ -48,10 +48,10 @@ from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.print_preview import preview_report
 from branchguard.gui.kit.rows import ITEM_ROLE
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
@@ -97,11 +97,7 @@ class HeadOfficePage(Page):
         self.search.paused.connect(self._apply_filter)
         self.count = QLabel()
         self.count.setProperty("role", "hint")
-        self.message = plain(QLabel())
-        self.message.setObjectName("ho_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("ho_message")
         self.model = BranchesModel(self)
         self.table, self.proxy = make_table("ho_branches", self.model)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -41,8 +41,9 @@ from branchguard.gui.incidents.already_open import QUESTION_NAME as QUESTION_NAM
 from branchguard.gui.incidents.console.dialogs import chosen_level, fill_levels
 from branchguard.gui.kit.list_keys import ListKeys
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.plain import plain, tip
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -89,11 +90,7 @@ class StartIncidentDialog(QDialog):
         self.warning.setObjectName("start_warning")
         self.drill = QCheckBox()
         self.drill.setObjectName("start_drill")
-        self.message = plain(QLabel())
-        self.message.setObjectName("start_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("start_message")
         # In the dialog before Start is made its default: else a Tab past Cancel made Cancel the default.
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.start_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)

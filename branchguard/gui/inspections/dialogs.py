@@ -15,6 +15,7 @@ from branchguard.gui.inspections.runner.names import NamePicker, read_roster_nam
 from branchguard.gui.kit.dialog_work import AsNow, DialogWork, stored_or_as_now
 from branchguard.gui.kit.forms import FieldForm, spoken
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
 from branchguard.gui.shell.session import GuiSession
@@ -56,10 +57,7 @@ class StartInspectionDialog(QDialog):
         self.notes = QLineEdit()
         self.notes.setMaxLength(1000)
         self.form.add_field("inspection_notes", self.tr("Notes"), self.notes, "field.notes")
-        self.error = plain(QLabel())
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.button(_B.Ok).setText(self.tr("Start"))
         self.buttons.accepted.connect(self.accept)

@@ -37,8 +37,8 @@ from branchguard.core.kernel.types import Text2
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import keep_stretched_titles
 from branchguard.gui.shell.session import GuiSession
 
@@ -132,11 +132,7 @@ class TemplateEditorDialog(QDialog):
         self.down_button.setToolTip(self.tr("Move down"))
         self.down_button.setAccessibleName(self.down_button.toolTip())
         self.down_button.clicked.connect(lambda: self.move_item(1))
-        self.error = plain(QLabel())
-        self.error.setObjectName("template_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("template_error")
         self.buttons = QDialogButtonBox(_B.Save | _B.Cancel)
         self.buttons.button(_B.Save).setText(self.tr("Save as draft"))
         self.buttons.accepted.connect(self.accept)

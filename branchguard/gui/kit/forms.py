@@ -8,6 +8,7 @@ from typing import TypeVar
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from branchguard.core.kernel.errors import BranchGuardError, ValidationError
+from branchguard.gui.kit.style import error_label
 
 T = TypeVar("T")
 
@@ -61,11 +62,7 @@ class FieldForm(QFormLayout):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(widget)
-        error = QLabel()
-        error.setObjectName(f"error_{key}")
-        error.setProperty("role", "error")
-        error.setWordWrap(True)
-        error.hide()
+        error = error_label(f"error_{key}")
         box.addWidget(error)
         caption = _Caption(widget, label)
         self.addRow(caption, holder)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
+from branchguard.gui.kit.plain import plain
+
 # One accent (a calm teal) that no alert level uses, so selection is never read as a warning.
 ACCENT = "#00796B"
 ACCENT_DARK = "#005B50"
@@ -158,3 +160,17 @@ def say(label: QLabel, text: str, role: str = "hint") -> None:
     label.setProperty("role", role)
     label.style().polish(label)
     label.setText(text)
+
+
+def error_label(name: str = "") -> QLabel:
+    """The line a form, a dialog or a page says what went wrong on: hidden until it has something
+    to say, wrapped, in the error look, its text shown as typed (a refusal may quote a title or a
+    file name the user gave, which Qt would otherwise read as markup)."""
+    label = plain(QLabel())
+    if name:
+        label.setObjectName(name)
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+

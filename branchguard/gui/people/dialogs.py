@@ -33,8 +33,9 @@ from branchguard.core.people.types import (
 from branchguard.gui.kit import discard
 from branchguard.gui.kit.dialog_work import AsNow, DialogWork, stored_or_as_now
 from branchguard.gui.kit.forms import FieldForm
-from branchguard.gui.kit.plain import literal, plain
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import phone_font
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
 
 In = TypeVar("In")
@@ -113,11 +114,7 @@ class RecordDialog(QDialog, Generic[In, Out]):
         self._reread = reread
         self.was_stale = False  # a save was refused as stale: the list behind shows an old record
         self.form = FieldForm()
-        self.general_error = plain(QLabel())
-        self.general_error.setObjectName("dialog_error")
-        self.general_error.setProperty("role", "error")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = error_label("dialog_error")
         buttons = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(buttons.Save | buttons.Cancel)
         self.buttons.accepted.connect(self.accept)

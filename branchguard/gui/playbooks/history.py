@@ -23,6 +23,7 @@ from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import set_row_height
 from branchguard.gui.playbooks.diff_view import PlaybookDiffDialog
 from branchguard.gui.playbooks.models import VersionsModel
@@ -79,10 +80,7 @@ class PlaybookHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(splitter, 1)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         self.work = DialogWork(self, None, self.error)
         layout.addWidget(self.work.note)
         layout.addWidget(self.error)

@@ -33,7 +33,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.kit.writer import writer
@@ -61,14 +61,6 @@ def _hint(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "hint")
     label.setWordWrap(True)
-    return label
-
-
-def _message_label(name: str) -> QLabel:
-    label = plain(QLabel())  # a refusal may quote the branch's name
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.hide()
     return label
 
 
@@ -212,7 +204,7 @@ class SettingsPage(Page):
         self.language.setMaximumWidth(320)
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.language_note = _hint()
-        self.language_message = _message_label("language_message")
+        self.language_message = error_label("language_message")
         row = QVBoxLayout(self.language_box)
         row.addWidget(self.language)
         row.addWidget(self.language_note)
@@ -225,7 +217,7 @@ class SettingsPage(Page):
         self.start_at_logon.setObjectName("start_at_logon")
         self.start_at_logon.toggled.connect(self.set_start_at_logon)
         self.logon_note = _hint()
-        self.logon_message = _message_label("logon_message")
+        self.logon_message = error_label("logon_message")
         row = QVBoxLayout(self.logon_box)
         row.addWidget(self.start_at_logon)
         row.addWidget(self.logon_note)
@@ -250,7 +242,7 @@ class SettingsPage(Page):
         self.font_warning.setProperty("role", "warning")
         self.font_warning.setWordWrap(True)
         self.font_warning.hide()
-        self.font_message = _message_label("font_message")
+        self.font_message = error_label("font_message")
         pick = QHBoxLayout()
         pick.addWidget(self.font_path, 1)
         pick.addWidget(self.font_choose)
@@ -409,7 +401,7 @@ class SettingsPage(Page):
         self.branch_save.setProperty("accent", True)
         self.branch_save.clicked.connect(self.save_branch)
         self.branch_note = _hint()
-        self.branch_message = _message_label("branch_message")
+        self.branch_message = error_label("branch_message")
         editable = may(self.session.actor, "branch.update")
         for line in (self.branch_name, self.branch_code, self.branch_address):
             line.setReadOnly(not editable)

@@ -29,6 +29,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.settings.users_model import UsersModel
@@ -65,10 +66,7 @@ class UserDialog(QDialog):
         self.form.add_field("password", self.tr("Password"), self.password, "field.password")
         self.form.add_field("password_repeat", self.tr("Repeat password"), self.password_repeat)
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
-        self.message = plain(QLabel())
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.submit)

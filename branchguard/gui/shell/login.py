@@ -21,6 +21,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.passwords import password_edit, typed_twice
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tasks import explain_fault, run_task
 from branchguard.gui.kit.text_scale import scaled
 
@@ -182,11 +183,7 @@ class FirstRunDialog(QDialog):
         self.form.add_field("display_name", "", self.display_name, "field.display_name")
         self.form.add_field("password", "", self.password, "field.password")
         self.form.add_field("password_repeat", "", self.password_repeat)
-        self.message = plain(QLabel())
-        self.message.setObjectName("message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("message")
         self.buttons = QDialogButtonBox(_OK | _CANCEL)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QVBoxLayout, QWidget
 
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.passwords import password_edit, typed_twice
-from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tasks import run_task
 from branchguard.gui.kit.text_scale import scaled
 
@@ -40,11 +40,7 @@ class OwnPasswordDialog(QDialog):
         self.form.add_field("password", self.tr("New password"), self.password, "field.password")
         self.form.add_field("password_repeat", self.tr("Repeat the new password"), self.password_repeat)
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
-        self.message = plain(QLabel())
-        self.message.setObjectName("own_password_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("own_password_message")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)

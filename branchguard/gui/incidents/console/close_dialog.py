@@ -36,6 +36,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen, scrolling_box
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.writer import writer
 
@@ -131,16 +132,8 @@ class CloseDialog(QDialog):
         self.remove_action = QPushButton(icon("delete"), self.tr("Remove action"))
         self.remove_action.setObjectName("close_remove_action")
         self.remove_action.clicked.connect(self.remove_action_row)
-        self.actions_error = plain(QLabel())
-        self.actions_error.setObjectName("close_actions_error")
-        self.actions_error.setProperty("role", "error")
-        self.actions_error.setWordWrap(True)
-        self.actions_error.hide()
-        self.message = plain(QLabel())
-        self.message.setObjectName("close_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.actions_error = error_label("close_actions_error")
+        self.message = error_label("close_message")
 
         buttons = self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = buttons.addButton(

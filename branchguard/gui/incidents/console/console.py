@@ -44,8 +44,8 @@ from branchguard.gui.incidents.console.tab_order import actions_last
 from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
-from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.short_labels import ButtonRow
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import large_text
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -77,11 +77,7 @@ class IncidentConsole(QWidget):
         self.dialogs = ConsoleDialogs(self)
         self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
-        self.message = plain(QLabel())
-        self.message.setObjectName("incident_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("incident_message")
         self.level_button = self._button("warning", "incident_level_button", self.ask_level)
         self.warning_button = self._button("warning", "incident_warning_button", self.ask_warning)
         self.report_button = self._button("export", "incident_report_button", self.ask_report_fields)

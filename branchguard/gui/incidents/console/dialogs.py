@@ -31,6 +31,7 @@ from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm, attempt
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
 
 _B = QDialogButtonBox.StandardButton
@@ -106,11 +107,7 @@ class ReasonDialog(QDialog):
         self.reason = QLineEdit(text)
         self.reason.setMaxLength(MAX_ENTRY_TEXT)
         self.form.add_field("reason", label, self.reason, core_field)
-        self.error = plain(QLabel())
-        self.error.setObjectName("reason_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("reason_error")
         self.buttons = QDialogButtonBox(_B.Ok | _B.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -259,11 +256,7 @@ class ReportFieldsDialog(QDialog):
         intro = QLabel(self.tr("What head office needs in the first report. Saving logs the change."))
         intro.setWordWrap(True)
         intro.setProperty("role", "hint")
-        self.error = plain(QLabel())
-        self.error.setObjectName("report_fields_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("report_fields_error")
         self.buttons = QDialogButtonBox(_B.Save | _B.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

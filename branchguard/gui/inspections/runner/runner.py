@@ -58,6 +58,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import scrolling_column
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import set_row_height, size_columns
 from branchguard.gui.kit.times import date_time
 from branchguard.gui.kit.writer import writer
@@ -109,11 +110,7 @@ class InspectionRunner(QWidget):
         self.progress = QLabel()
         self.progress.setObjectName("inspection_progress")
         self.progress.setStyleSheet("font-size: 13pt; font-weight: 600;")
-        self.message = plain(QLabel())
-        self.message.setObjectName("inspection_message")
-        self.message.setProperty("role", "error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label("inspection_message")
         self.card = ItemCard()
         self.pass_button = self._button(
             "approve", "inspection_pass", lambda: self.answer_current(ItemResult.PASS)

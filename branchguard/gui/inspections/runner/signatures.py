@@ -9,6 +9,7 @@ from branchguard.core.accounts.names import Names
 from branchguard.core.inspections.types import InspectionDetail, InspectionStatus, SignatureRole
 from branchguard.gui.inspections.runner.names import NamePicker
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.times import date_time
 
 
@@ -39,11 +40,7 @@ class SignaturesBox(QGroupBox):
         self.sign_reviewer = QPushButton()
         self.sign_reviewer.setObjectName("inspection_sign_reviewer")
         self.sign_reviewer.clicked.connect(lambda: self._request(SignatureRole.REVIEWER))
-        self.error = plain(QLabel())
-        self.error.setObjectName("inspection_signature_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("inspection_signature_error")
         grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
         grid.addWidget(self.inspector_label, 0, 0)

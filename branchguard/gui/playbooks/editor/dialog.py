@@ -28,6 +28,7 @@ from branchguard.core.playbooks.types import PlaybookVersion
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.style import error_label
 from branchguard.gui.playbooks.editor.attachments_box import AttachmentsBox
 from branchguard.gui.playbooks.editor.keys import CTRL_SHIFT_Z, CTRL_Y, KEY, EditorUndoKeys, key_list
 from branchguard.gui.playbooks.editor.meta_form import MetadataForm
@@ -84,11 +85,7 @@ class PlaybookEditor(QDialog):
             "QLabel#editor_banner { background: #E0F2F1; border: 1px solid #80CBC4;"
             " border-radius: 5px; padding: 7px 10px; }"
         )
-        self.error = QLabel()
-        self.error.setObjectName("editor_error")
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("editor_error")
         self.work = DialogWork(self, None, self.error)  # the buttons follow `_update_mode`
         self.status = QLabel()
         self.status.setObjectName("editor_status")
