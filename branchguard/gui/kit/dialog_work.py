@@ -13,9 +13,10 @@ shared PostgreSQL database can take 200 ms and more):
   disabled until the data is in; a failed read is said on the error line and OK stays disabled;
 - `save` runs on the shared one-thread writer (gui/kit/writer.py): in the order asked, and
   finished even when the window quits. Meanwhile every given button is disabled, the dialog's
-  text fields are read-only (what is typed after OK would not be saved) and Esc and the window's
-  close button are held, so the dialog stays open until the write is stored; a second OK saves
-  nothing (`save` answers False). `saved(result)` runs on the GUI thread once stored;
+  inputs are held (gui/kit/held_inputs.py: what is typed or chosen after OK would not be saved)
+  and Esc and the window's close button are held, so the dialog stays open until the write is
+  stored; a second OK saves nothing (`save` answers False). `saved(result)` runs on the GUI thread
+  once stored, the inputs given back as they were;
 - a refusal is shown as `attempt` (gui/kit/forms.py) shows it: next to its field when the form has
   it, else on the error line; a fault (a locked, full or read-only database, a lost connection) in
   the command line's words. The dialog stays open with everything typed. `refused(exc)` may take a
@@ -40,14 +41,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
 )
 
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.gui.kit import discard
 from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.held_inputs import HeldInputs
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.writer import writer
 
@@ -109,7 +108,7 @@ class DialogWork(QObject):
         self._error = error
         self._buttons = buttons
         self._saving = False
-        self._held: list[QLineEdit | QTextEdit | QPlainTextEdit] = []  # read-only while saving
+        self._held = HeldInputs()  # while saving
         self._read_ok = True  # no read asked for, or the last one came in
         self.loader = Loader(self, on_error=self._read_failed)
         self.note = QLabel()
@@ -202,7 +201,7 @@ class DialogWork(QObject):
             self._form.clear_errors()
         self._error.hide()
         self._saving = True
-        self._hold_typing()
+        self._held.hold(self._dialog, self._all())
         self._settle()
 
         def work() -> _Stored | BranchGuardError:
@@ -219,23 +218,13 @@ class DialogWork(QObject):
         )
         return True
 
-    def _hold_typing(self) -> None:
-        """The dialog's text fields read-only while its save is under way: what was typed after OK
-        would not be in the save, and the dialog closes once it is stored (the focus stays put)."""
-        fields: list[QLineEdit | QTextEdit | QPlainTextEdit] = [
-            *self._dialog.findChildren(QLineEdit),
-            *self._dialog.findChildren(QTextEdit),
-            *self._dialog.findChildren(QPlainTextEdit),
-        ]
-        self._held = [field for field in fields if not field.isReadOnly()]
-        for field in self._held:
-            field.setReadOnly(True)
-
-    def _release_typing(self) -> None:
-        for field in self._held:
-            if shiboken6.isValid(field):
-                field.setReadOnly(False)
-        self._held = []
+    def _end_save(self) -> None:
+        """The inputs given back before the buttons settle (a dialog following `changed` has the
+        last word), the focus once OK takes it again."""
+        self._saving = False
+        self._held.release()
+        self._settle()
+        self._held.refocus()
 
     def _done(
         self,
@@ -243,9 +232,7 @@ class DialogWork(QObject):
         saved: Callable[[Any], Any],
         refused: Callable[[BranchGuardError], bool] | None,
     ) -> None:
-        self._saving = False
-        self._release_typing()
-        self._settle()
+        self._end_save()
         if isinstance(result, _Stored):
             saved(result.value)
         elif refused is None or not refused(result):
@@ -253,9 +240,7 @@ class DialogWork(QObject):
 
     def _failed(self, message: str) -> None:
         """A fault in the command line's words (gui/kit/tasks.py), or a bug as "<type>: <text>"."""
-        self._saving = False
-        self._release_typing()
-        self._settle()
+        self._end_save()
         self._say(message)
 
     def show_refusal(self, exc: BranchGuardError) -> None:

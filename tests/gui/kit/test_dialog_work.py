@@ -1,13 +1,29 @@
-"""DialogWork holds a dialog's typing while its save is under way: what was typed after OK would not
-be in the save, and the dialog closes once it is stored. A refusal gives the fields back as they
-were, the typing kept; a field that was read-only stays so."""
+"""DialogWork holds a dialog's typing and choices while its save is under way: what was typed or
+chosen after OK would not be in the save, and the dialog closes once it is stored. A refusal gives
+the fields back as they were, the typing and choices kept; a field that was read-only stays so, a
+control the dialog had disabled stays disabled, and the focus comes back."""
 
 from __future__ import annotations
 
 import threading
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
@@ -31,7 +47,7 @@ class _Dialog(QDialog):
         return self.name.isReadOnly(), self.notes.isReadOnly(), self.fixed.isReadOnly()
 
 
-def _save_held(dialog: _Dialog, outcome: Any) -> tuple[threading.Event, list[object]]:
+def _save_held(dialog: _Dialog | _Choices, outcome: Any) -> tuple[threading.Event, list[object]]:
     go, saved = threading.Event(), []
 
     def write() -> object:
@@ -68,3 +84,103 @@ def test_a_stored_save_gives_the_typing_back_too(pool_tasks: Any, qtbot: Any) ->
     go.set()
     qtbot.waitUntil(lambda: saved == ["stored"])
     assert dialog.typing_held() == (False, False, True)
+
+
+class _Choices(QDialog):
+    """A dialog of choices: a combo box, a date, a tick, a list; a role combo box the dialog itself
+    disabled, a tick disabled with its group."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind, self.role = QComboBox(), QComboBox()
+        for combo in (self.kind, self.role):
+            combo.addItems(["火灾", "水浸", "停电"])
+        self.role.setEnabled(False)
+        self.due = QDateEdit(QDate(2026, 12, 7))
+        self.due.setCalendarPopup(True)
+        self.notify = QCheckBox("通知")
+        self.options = QListWidget()
+        self.options.addItems(["A", "B"])
+        self.options.setCurrentRow(0)
+        self.group = QWidget()
+        self.inner = QCheckBox("内部", self.group)
+        self.group.setEnabled(False)
+        self.error = QLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        self.work = DialogWork(self, None, self.error, self.buttons)
+        box = QVBoxLayout(self)
+        for widget in (self.kind, self.role, self.due, self.notify, self.options, self.group):
+            box.addWidget(widget)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+
+    def values(self) -> tuple[object, ...]:
+        return (
+            self.kind.currentIndex(),
+            self.due.date(),
+            self.notify.isChecked(),
+            self.options.currentRow(),
+            self.inner.isChecked(),
+        )
+
+    def enabled(self) -> tuple[bool, ...]:
+        return tuple(w.isEnabled() for w in (self.kind, self.role, self.notify, self.options, self.inner))
+
+    def try_every_choice(self) -> None:
+        """What a user does: picks the next kind, steps the date back, ticks, picks the other entry, opens
+        the date's calendar."""
+        self.kind.setFocus()
+        QTest.keyClick(self.kind, Qt.Key.Key_Down)
+        self.due.setFocus()
+        QTest.keyClick(self.due, Qt.Key.Key_Down)
+        self.notify.setFocus()
+        QTest.keyClick(self.notify, Qt.Key.Key_Space)
+        rect = self.options.visualItemRect(self.options.item(1 - self.options.currentRow()))
+        QTest.mouseClick(self.options.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        arrow = QPoint(self.due.width() - 5, self.due.height() // 2)
+        QTest.mouseClick(self.due, Qt.MouseButton.LeftButton, pos=arrow)
+
+
+def _held_choices(qtbot: Any) -> _Choices:
+    dialog = _Choices()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.mark.qt_log_ignore(  # the calendar pops up, which the offscreen platform cannot quite
+    "This plugin does not support raise",
+    "This plugin does not support grabbing",
+    "This plugin does not support propagateSizeHints",
+)
+def test_the_choices_are_held_while_a_save_is_under_way_and_given_back_on_a_refusal(
+    pool_tasks: Any, qtbot: Any
+) -> None:
+    dialog = _held_choices(qtbot)
+    before = dialog.values()
+    dialog.try_every_choice()  # free before the save
+    assert all(now != was for now, was in zip(dialog.values()[:4], before, strict=False))
+    assert dialog.due.calendarWidget().isVisible()
+    dialog.due.calendarWidget().window().hide()
+    before = dialog.values()
+    go, saved = _save_held(dialog, BranchGuardError(Message("validation.required")))
+    dialog.try_every_choice()
+    assert dialog.values() == before and not dialog.due.calendarWidget().isVisible()
+    assert dialog.due.isReadOnly() and dialog.enabled() == (False, False, False, False, False)
+    go.set()
+    qtbot.waitUntil(lambda: not dialog.work.saving())
+    assert saved == [] and dialog.values() == before and not dialog.due.isReadOnly()
+    assert dialog.enabled() == (True, False, True, True, False)  # the role, the group's tick: as were
+    dialog.group.setEnabled(True)
+    assert dialog.inner.isEnabled()  # held by its group only, never by its own flag
+
+
+def test_a_failed_save_gives_the_choices_back_and_the_focus_too(pool_tasks: Any, qtbot: Any) -> None:
+    dialog = _held_choices(qtbot)
+    dialog.kind.setFocus()
+    go, _saved = _save_held(dialog, RuntimeError("disk"))
+    assert not dialog.kind.isEnabled() and dialog.focusWidget() is dialog.due  # Qt sent the focus on
+    go.set()
+    qtbot.waitUntil(lambda: not dialog.work.saving())
+    assert dialog.enabled() == (True, False, True, True, False) and dialog.focusWidget() is dialog.kind
