@@ -19,10 +19,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QDateTimeEdit,
     QMessageBox,
     QScrollArea,
     QTabWidget,
@@ -34,6 +36,7 @@ from branchguard.gui.incidents.follow_mode import open_follow_mode
 from branchguard.gui.incidents.page import IncidentsPage
 from branchguard.gui.incidents.start import StartIncidentDialog
 from branchguard.gui.inspections.runner.runner import InspectionRunner
+from branchguard.gui.kit.forms import spoken
 from branchguard.gui.shell.go_to_page import GoToPageDialog
 from branchguard.gui.shell.main_window import MainWindow
 from tests.gui.spoken_support import CJK, ENGLISH_WORD, form_fields, spoken_name, tab_stops, unnamed
@@ -242,3 +245,65 @@ def test_a_language_switch_renames_every_list_and_table(
     ]
     assert not stayed, "\n".join(stayed)
     assert all(ENGLISH_WORD.search(name) for name in english.values())
+
+
+def silent_calendars(root: QWidget, where: str, lang: str) -> tuple[int, list[str]]:
+    """Opens the calendar of every date field of `root`, as a click on its arrow does (a field not
+    open to a click now, off or hidden until a box is ticked, has its pop-up shown as such): each
+    must say what date it picks (its field's name, or a table column's), in the language shown.
+    Answers how many opened, and what did not say so."""
+    opened, found = 0, []
+    for edit in root.findChildren(QDateTimeEdit):
+        if not edit.calendarPopup() or edit.window() is not root.window():
+            continue
+        if edit.isVisible() and edit.isEnabled() and not edit.isReadOnly():
+            arrow = QPoint(edit.width() - 5, edit.height() // 2)
+            QTest.mouseClick(edit, Qt.MouseButton.LeftButton, pos=arrow)
+        else:
+            edit.calendarWidget().window().show()
+        calendar = edit.calendarWidget()
+        if not calendar.isVisible():
+            found.append(f"{where}: the calendar of {edit.objectName()} did not open")
+            continue
+        opened += 1
+        name, field = spoken_name(calendar).strip(), spoken(spoken_name(edit))
+        days = calendar.findChild(QAbstractItemView, "qt_calendar_calendarview")  # where the focus goes
+        days_name = spoken_name(days) if isinstance(days, QAbstractItemView) else None
+        calendar.window().hide()
+        english = lang == "zh_CN" and not CJK.search(name)
+        if not field or field not in name or english or days_name != name:  # no field name: none here
+            said = f"says {name!r}, its days {days_name!r}"
+            found.append(f"{where}: the calendar of {edit.objectName()} ({field!r}) {said}")
+    return opened, found
+
+
+@pytest.mark.qt_log_ignore(  # a calendar pops up, which the offscreen platform cannot quite
+    "This plugin does not support raise",
+    "This plugin does not support grabbing",
+    "This plugin does not support propagateSizeHints",
+)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_date_fields_calendar_says_what_date_it_picks(
+    small_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The calendar a date field pops up said nothing but "calendar" (filters, forms, table cells)."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard)
+    window = small_window("lead")
+    opened, problems = 0, []
+    for info in window.visible_pages():
+        page = window.show_page(info.page_id)
+        assert page is not None
+        settle()
+        count, found = silent_calendars(page, info.page_id, lang)
+        opened, problems = opened + count, problems + found
+    for name, factory in sorted(_dialogs().items()):
+        dialog = factory(window.session, window)
+        dialog.show()
+        settle()
+        count, found = silent_calendars(dialog, name, lang)
+        opened, problems = opened + count, problems + found
+        dialog.done(0)
+        dialog.deleteLater()
+    settle()
+    assert opened >= 10  # the calendars were there to be opened
+    assert not problems, "\n".join(problems)

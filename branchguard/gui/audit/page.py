@@ -27,7 +27,7 @@ from branchguard.core.audit.text import summary_text
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, t
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
-from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.dates import date_edit, name_range
 from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
@@ -224,6 +224,7 @@ class AuditPage(Page):
         self.refresh_button.setShortcut(Qt.Key.Key_F5)
         self.date_check.setText(self.tr("Only from"))
         self.date_to_label.setText(self.tr("to"))
+        name_range(self.date_from, self.date_to)
         self.search.setPlaceholderText(self.tr("Search the summaries"))
         self.detail_box.setTitle(self.tr("What changed"))
         self._fill_combo(self.user_filter, self.tr("All users"), [])

@@ -47,6 +47,7 @@ from branchguard.gui.complaints.choices import IncidentsRead, RegisterChoices, r
 from branchguard.gui.drills.evaluate_dialog import ActionsTable
 from branchguard.gui.drills.people import read_roster
 from branchguard.gui.inspections.runner.names import NamePicker
+from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
@@ -72,7 +73,7 @@ def time_edit() -> QDateTimeEdit:
     decision, a withdrawal typed in afterwards)."""
     edit = QDateTimeEdit(QDateTime.currentDateTime())
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-    edit.setCalendarPopup(True)
+    calendar_popup(edit)
     return edit
 
 

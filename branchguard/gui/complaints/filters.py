@@ -22,7 +22,7 @@ from branchguard.core.complaints.types import (
 from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.kernel.i18n import current_language
 from branchguard.gui.kit.combos import refill
-from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.dates import date_edit, name_range
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.search_box import SearchBox
 
@@ -126,6 +126,7 @@ class ComplaintFilterBar(QWidget):
         )
         self._say_period()
         self.date_to_label.setText(self.tr("to"))
+        name_range(self.date_from, self.date_to)
         self.open_only.setText(self.tr("Open only"))
         self.overdue_only.setText(self.tr("Overdue only"))
 

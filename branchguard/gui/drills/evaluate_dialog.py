@@ -36,6 +36,7 @@ from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.people.types import PersonInfo
 from branchguard.gui.drills.people import fill_owners, owner_combo, read_roster
 from branchguard.gui.drills.scores_box import ScoresBox
+from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
@@ -144,7 +145,7 @@ class ActionsTable(QWidget):
         self.table.setCellWidget(row, self.OWNER, combo)
         due_edit = QDateEdit()
         due_edit.setObjectName(f"action_due_{row}")
-        due_edit.setCalendarPopup(True)
+        calendar_popup(due_edit)
         due_edit.setDisplayFormat("yyyy-MM-dd")
         due_edit.setMinimumDate(NO_DUE)
         due_edit.setSpecialValueText(self.tr("no date"))

@@ -31,8 +31,9 @@ from branchguard.core.playbooks.types import PlaybookSummary
 from branchguard.core.schedules.rules import PRESETS
 from branchguard.gui.drills.people import NamesEdit, ParticipantsTable, read_roster
 from branchguard.gui.drills.scenario import DrillKindBoxes, ScenarioBox
+from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
-from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.forms import FieldForm, spoken
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.style import error_label
 from branchguard.gui.shell.session import GuiSession
@@ -68,14 +69,14 @@ class DrillPlanDialog(QDialog):
         self.title_edit = self.kind.title_edit
         start = (when or datetime.now() + timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
         self.start = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(start.timestamp())))
-        self.start.setCalendarPopup(True)
+        calendar_popup(self.start)
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.repeats = QComboBox()
         self.ends = QCheckBox()
         self.ends.setObjectName("drill_ends")
         self.until = QDateEdit(QDate(start.year + 1, start.month, 1).addDays(-1))
         self.until.setObjectName("drill_until")
-        self.until.setCalendarPopup(True)
+        calendar_popup(self.until)
         self.until.setDisplayFormat("yyyy-MM-dd")
         repeat_row = QWidget()
         repeat_box = QHBoxLayout(repeat_row)
@@ -198,6 +199,7 @@ class DrillPlanDialog(QDialog):
             self.repeats.addItem(name, preset)
         self.repeats.setCurrentIndex(max(current, 0))
         self.ends.setText(self.tr("ends on"))
+        self.until.setAccessibleName(spoken(self.ends.text()))  # the tick beside it says what it is
         self.headcount.setSpecialValueText(self.tr("not set"))
         self.goals.setPlaceholderText(self.tr("e.g. everyone out of the hall within 3 minutes"))
         self.participants_label.setText(self.tr("Participants by role or team"))

@@ -31,6 +31,7 @@ from branchguard.core.early_warnings.types import (
 from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.console.dialogs import swatch_icon
 from branchguard.gui.kit import style
+from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.screen import resize_within_screen
@@ -62,7 +63,7 @@ class AddWarningDialog(QDialog):
         resize_within_screen(self, 560, 480)
         self.form = FieldForm()
         self.received = QDateTimeEdit(QDateTime.currentDateTime())
-        self.received.setCalendarPopup(True)
+        calendar_popup(self.received)
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.source = QComboBox()
         for source in WarningSource:

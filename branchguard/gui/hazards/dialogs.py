@@ -33,6 +33,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.gui.inspections.runner.dialogs import photo_file_filter
 from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
+from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.plain import plain
@@ -78,7 +79,7 @@ class HazardFields(FieldForm):
         self.due_auto = QCheckBox()
         self.due_auto.setObjectName("hazard_due_auto")
         self.due = QDateEdit(QDate.currentDate().addDays(7))
-        self.due.setCalendarPopup(True)
+        calendar_popup(self.due)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due_auto.toggled.connect(lambda on: self.due.setEnabled(not on))
         due_row = QWidget()

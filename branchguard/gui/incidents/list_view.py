@@ -27,7 +27,7 @@ from branchguard.gui.incidents.console.dialogs import level_icon
 from branchguard.gui.incidents.models import LEVELS_ROLE, IncidentListModel, SearchHitsModel
 from branchguard.gui.incidents.reports import ReportMenu
 from branchguard.gui.kit.combos import refill
-from branchguard.gui.kit.dates import date_edit
+from branchguard.gui.kit.dates import date_edit, name_range
 from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
@@ -228,6 +228,7 @@ class IncidentListPanel(QWidget):
         )
         self.date_check.setText(self.tr("Started from"))
         self.date_to_label.setText(self.tr("to"))
+        name_range(self.date_from, self.date_to)
         self.search.setPlaceholderText(self.tr("Search the log entries"))
         self.table.setToolTip(self.tr("Double-click or Enter opens the incident's console"))
         self.print_button.setText(self.tr("Preview / Print"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, ScheduleKind, WorkingDayPolicy
 from branchguard.gui.kit import style
+from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
@@ -71,7 +72,7 @@ class NewScheduleDialog(QDialog):
         when = (start or datetime.now() + timedelta(days=1)).replace(minute=0, second=0, microsecond=0)
         self.start = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
         self.start.setObjectName("schedule_start")
-        self.start.setCalendarPopup(True)
+        calendar_popup(self.start)
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
         # The lead time in minutes, hours or days (the CLI takes minutes; a whole day was too coarse
         # for a drill at 15:00 that wants a reminder at 14:30).

@@ -32,6 +32,7 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import fold_missed, reminder_overdue
 from branchguard.core.schedules.types import ReminderInfo
+from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
@@ -74,7 +75,7 @@ class SnoozeDialog(QDialog):
         start = in_an_hour(now or now_utc())
         self.edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(start.timestamp())))
         self.edit.setObjectName("snooze_until")
-        self.edit.setCalendarPopup(True)
+        calendar_popup(self.edit)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setMinimumDateTime(QDateTime.currentDateTime())
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

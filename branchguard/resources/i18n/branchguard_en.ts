@@ -1042,6 +1042,25 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>DateFields</name>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>Calendar: %1</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>To date</translation>
+    </message>
+</context>
+<context>
     <name>DialogWork</name>
     <message>
         <source>Reading…</source>

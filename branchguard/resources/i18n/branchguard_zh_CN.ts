@@ -1038,6 +1038,25 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>DateFields</name>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Calendar: %1</source>
+        <translation>日历：%1</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>结束日期</translation>
+    </message>
+</context>
+<context>
     <name>DialogWork</name>
     <message>
         <source>Reading…</source>

@@ -32,6 +32,7 @@ from branchguard.core.incidents.text import local_stamp
 from branchguard.core.incidents.types import CloseInput, FollowUpInput
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import t
+from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import plain
@@ -195,7 +196,7 @@ class CloseDialog(QDialog):
         self.action_table.setItem(row, self.COL_TEXT, QTableWidgetItem(text))
         self.action_table.setItem(row, self.COL_OWNER, QTableWidgetItem(owner))
         edit = QDateEdit()
-        edit.setCalendarPopup(True)
+        calendar_popup(edit)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(self.tr("No due date"))
