@@ -108,7 +108,7 @@ class DialogWork(QObject):
         self._error = error
         self._buttons = buttons
         self._saving = False
-        self._held = HeldInputs()  # while saving
+        self._held = HeldInputs(self)  # while saving
         self._read_ok = True  # no read asked for, or the last one came in
         self.loader = Loader(self, on_error=self._read_failed)
         self.note = QLabel()

@@ -9,7 +9,7 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
+from branchguard.gui.kit import held_inputs
 from branchguard.gui.kit.dialog_work import DialogWork
 
 
@@ -165,9 +166,12 @@ def test_the_choices_are_held_while_a_save_is_under_way_and_given_back_on_a_refu
     dialog.due.calendarWidget().window().hide()
     before = dialog.values()
     go, saved = _save_held(dialog, BranchGuardError(Message("validation.required")))
-    dialog.try_every_choice()
+    dialog.try_every_choice()  # at once: nothing greyed yet, and no choice taken
     assert dialog.values() == before and not dialog.due.calendarWidget().isVisible()
-    assert dialog.due.isReadOnly() and dialog.enabled() == (False, False, False, False, False)
+    assert dialog.due.isReadOnly()
+    qtbot.waitUntil(lambda: not dialog.kind.isEnabled())  # a save that lasts shows them held
+    dialog.try_every_choice()
+    assert dialog.values() == before and dialog.enabled() == (False, False, False, False, False)
     go.set()
     qtbot.waitUntil(lambda: not dialog.work.saving())
     assert saved == [] and dialog.values() == before and not dialog.due.isReadOnly()
@@ -180,7 +184,44 @@ def test_a_failed_save_gives_the_choices_back_and_the_focus_too(pool_tasks: Any,
     dialog = _held_choices(qtbot)
     dialog.kind.setFocus()
     go, _saved = _save_held(dialog, RuntimeError("disk"))
-    assert not dialog.kind.isEnabled() and dialog.focusWidget() is dialog.due  # Qt sent the focus on
+    qtbot.waitUntil(lambda: not dialog.kind.isEnabled())
+    assert dialog.focusWidget() is dialog.due  # greyed, the combo box lost the focus: Qt sent it on
     go.set()
     qtbot.waitUntil(lambda: not dialog.work.saving())
     assert dialog.enabled() == (True, False, True, True, False) and dialog.focusWidget() is dialog.kind
+
+
+class _EnabledChanges(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.seen += event.type() == QEvent.Type.EnabledChange
+        return False
+
+
+@pytest.mark.qt_log_ignore(  # the calendar pops up once the choices are given back
+    "This plugin does not support raise",
+    "This plugin does not support grabbing",
+    "This plugin does not support propagateSizeHints",
+)
+def test_a_quick_save_holds_the_choices_without_greying_them(
+    pool_tasks: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save done before the grey is due (SQLite's milliseconds) takes no choice meanwhile, and no
+    control flashes grey: the hazard detail and the playbook editor save often."""
+    monkeypatch.setattr(held_inputs, "GREY_AFTER_MS", 3_600_000)
+    dialog = _held_choices(qtbot)
+    changes = _EnabledChanges()
+    for widget in (dialog.kind, dialog.notify, dialog.options):
+        widget.installEventFilter(changes)
+    before = dialog.values()
+    go, saved = _save_held(dialog, "stored")
+    dialog.try_every_choice()
+    assert dialog.values() == before
+    go.set()
+    qtbot.waitUntil(lambda: saved == ["stored"])
+    assert changes.seen == 0 and dialog.enabled() == (True, False, True, True, False)
+    dialog.try_every_choice()  # given back: each takes its choice again
+    assert dialog.values()[:4] != before[:4]
