@@ -18,9 +18,10 @@ from branchguard.core.audit.service import describe_change
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.complaints.types import ComplaintChannel, ComplaintKind, ComplaintStatus
 from branchguard.core.drills.types import DrillMode, DrillScope, DrillStatus
+from branchguard.core.early_warnings.types import WarningEventKind
 from branchguard.core.hazards.types import HazardSeverity, HazardSource, HazardStatus, RemediationKind
 from branchguard.core.incidents.types import IncidentStatus
-from branchguard.core.inspections.types import Cadence, InspectionStatus, ItemResult
+from branchguard.core.inspections.types import Cadence, InspectionStatus, ItemResult, SignatureRole
 from branchguard.core.kernel.i18n import has_message, t, worded
 from branchguard.core.kernel.types import LabelledEnum, Level, PlaybookStatus, Role
 from branchguard.core.people.types import BranchRole, ContactKind
@@ -53,6 +54,10 @@ ENTITY_ENUM_FIELDS: dict[tuple[str, str], type[LabelledEnum]] = {
     ("drill_plan", "status"): DrillStatus,
     ("incident", "status"): IncidentStatus,
     ("inspection", "status"): InspectionStatus,
+    ("inspection", "role"): SignatureRole,  # who signed (inspection.sign)
+    ("inspection", "from"): ItemResult,  # an amendment's result before and after
+    ("inspection", "to"): ItemResult,
+    ("early_warning", "event"): WarningEventKind,
     ("playbook", "status"): PlaybookStatus,
     ("inspection_template", "status"): PlaybookStatus,
     ("schedule", "kind"): ScheduleKind,

@@ -14,7 +14,9 @@ from branchguard.context import open_context
 from branchguard.core.audit.service import AuditFilter, describe_change
 from branchguard.core.audit.text import action_text, entity_text, field_text, summary_text, value_text
 from branchguard.core.audit.types import AuditRecord
+from branchguard.core.early_warnings.types import WarningEventKind
 from branchguard.core.hazards.types import RemediationKind
+from branchguard.core.inspections.types import ItemResult, SignatureRole
 from branchguard.core.kernel.i18n import has_message, set_language
 from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.db.models.foundation import AuditEventRow
@@ -126,5 +128,46 @@ def test_an_instant_reads_in_local_time_and_a_value_line_as_the_language_writes_
         assert summary_text(event) == f"投诉渠道：柜面，到期时间：{local}"
         set_language("en")
         assert summary_text(event) == f"Channel: Counter, Due: {local}"
+    finally:
+        set_language("zh_CN")
+
+
+def _fields_written() -> set[tuple[str, str]]:
+    """(kind of record, field) of every before/after a `record` call writes as a dict literal."""
+    named = set()
+    for path in source_trees.module_paths():
+        if "migrations" in path.parts or "demo" in path.parts:
+            continue
+        for node in ast.walk(source_trees.tree(path)):
+            func = getattr(node, "func", None)
+            if not isinstance(node, ast.Call) or getattr(func, "id", getattr(func, "attr", "")) != "record":
+                continue
+            if len(node.args) < 4 or not isinstance(entity := node.args[3], ast.Constant):
+                continue
+            for keyword in node.keywords:
+                if keyword.arg in ("before", "after") and isinstance(keyword.value, ast.Dict):
+                    keys = [k.value for k in keyword.value.keys if isinstance(k, ast.Constant)]
+                    named |= {(entity.value, key) for key in keys}
+    return named
+
+
+def test_every_field_the_code_writes_to_the_trail_has_a_name() -> None:
+    """Backups, restores, head-office packages and libraries are not in the demo: the Chinese
+    trail showed "path：…，附件数：4，bytes：1807194，schema_revision：0026，pruned：[]"."""
+    from branchguard.core.exchange.rules import KINDS
+
+    named = _fields_written()
+    assert len(named) > 50  # the scan sees the trail's calls
+    named |= {("package", kind) for kind in (*KINDS, "ledger", "manifest", "unmasked")}  # **counts
+    named |= {("library", kind) for kind in ("playbooks", "templates", "rules", "years")}  # **summary
+    assert sorted(f"{e}.{k}" for e, k in named if field_text(k, e) == k) == []
+    try:
+        set_language("zh_CN")
+        assert field_text("files", "backup") == "文件数"  # the archive's files, not attachments
+        assert field_text("years", "library") != field_text("years")  # working-day years, not history
+        # codes of these records by their labels ("角色：reviewer" was shown)
+        assert value_text("role", "reviewer", "inspection") == SignatureRole.REVIEWER.label
+        assert value_text("to", "fail", "inspection") == ItemResult.FAIL.label
+        assert value_text("event", "lifted", "early_warning") == WarningEventKind.LIFTED.label
     finally:
         set_language("zh_CN")
