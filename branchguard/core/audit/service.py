@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, String, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, String, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts import standing
@@ -131,9 +131,21 @@ def _filtered(flt: AuditFilter) -> Select[Any]:
         query = query.where(AuditEventRow.at >= flt.since)
     if flt.until:
         query = query.where(AuditEventRow.at < flt.until)
-    if validation.search(flt.text):
-        query = query.where(AuditEventRow.summary.contains(flt.text, autoescape=True))
+    if text := validation.search(flt.text):
+        query = query.where(_summary_says(text))
     return query
+
+
+def _summary_says(text: str) -> ColumnElement[bool]:
+    """The summary holds `text` as the reader sees it: as typed, or in a stored form of a field or
+    value the reader's words name (core/audit/search.py: 重大 finds "severity: major → general")."""
+    from branchguard.core.audit.search import stored_forms  # it reads the words of core/audit/text
+
+    said = [AuditEventRow.summary.contains(text, autoescape=True)]
+    for form in stored_forms(text):
+        like = AuditEventRow.summary.like(form.pattern, escape=validation.LIKE_ESCAPE)
+        said.append(like if form.entity is None else and_(AuditEventRow.entity == form.entity, like))
+    return or_(*said)
 
 
 def _records(s: Session, query: Select[Any]) -> builtins.list[AuditRecord]:

@@ -10,9 +10,13 @@ import pytest
 from sqlalchemy import select, update
 
 from branchguard.context import AppContext
-from branchguard.core.audit.service import AuditFilter
+from branchguard.core.audit.service import AuditFilter, record
 from branchguard.core.audit.types import AuditRecord
+from branchguard.core.complaints.types import ComplaintChannel
+from branchguard.core.hazards.types import HazardSeverity, HazardStatus
+from branchguard.core.incidents.types import IncidentStatus
 from branchguard.core.kernel.errors import BranchGuardError, PermissionDenied, ValidationError
+from branchguard.core.kernel.i18n import set_language
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.core.people.types import BranchRole, ContactInput, ContactKind, PersonInput
 from branchguard.db.base import utcnow
@@ -233,3 +237,31 @@ def test_actions_lists_each_action_once(ctx: AppContext, lead: Actor) -> None:
     actions = ctx.services.audit.actions(lead)
     assert actions == sorted(set(actions))
     assert {"user.login", "demo.fill"} <= set(actions)
+
+
+def test_a_search_finds_an_event_by_the_words_the_reader_sees(ctx: AppContext, lead: Actor) -> None:
+    """The trail stores "severity: major → general" and shows "隐患等级：重大隐患 → 一般隐患": a
+    search for 重大 or 柜面 found nothing while the rows showed them (and `audit list --text` the same)."""
+    with ctx.sessions.begin() as session:
+        severity = {"before": {"severity": "major"}, "after": {"severity": "general"}}
+        record(session, lead, "hazard.update", "hazard", 7, **severity)
+        record(session, lead, "complaint.register", "complaint", 3, after={"channel": "counter"})
+        status = {"before": {"status": "open"}, "after": {"status": "closed"}}
+        record(session, lead, "incident.close", "incident", 2, **status)
+
+    def found(text: str) -> list[str]:
+        return sorted(e.action for e in _events(ctx, AuditFilter(actor="lead", text=text)))
+
+    try:
+        set_language("zh_CN")
+        assert found(HazardSeverity.MAJOR.label) == found("重大") == ["hazard.update"]
+        assert found(ComplaintChannel.COUNTER.label) == found("投诉渠道") == ["complaint.register"]
+        assert found("隐患等级") == ["hazard.update"]
+        # a value's words: the codes of that record's field (待整改 is a hazard's open, no incident's)
+        assert found(HazardStatus.OPEN.label) == []
+        assert found(IncidentStatus.CLOSED.label) == ["incident.close"]
+        set_language("en")
+        assert found("Major") == ["hazard.update"] and found("Channel") == ["complaint.register"]
+        assert found("major") == ["hazard.update"]  # as stored, too
+    finally:
+        set_language("zh_CN")
