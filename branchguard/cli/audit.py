@@ -12,12 +12,13 @@ from branchguard.cli.common import (
     local_time,
     print_json,
     print_table,
+    warn,
     whole,
     within_years,
 )
 from branchguard.cli.localized import refusal
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.i18n import Message, t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -66,6 +67,10 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
         limit=args.limit,
     )
     events = ctx.services.audit.list(cli_actor(args), flt)
+    if len(events) == args.limit:  # a year's trail was cut at 1000, saying nothing
+        total = ctx.services.audit.count(cli_actor(args), flt)
+        if total > len(events):
+            warn(t("audit.cli.cut", shown=len(events), total=total))
     if args.json:
         print_json(events)
         return 0

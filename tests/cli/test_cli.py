@@ -283,3 +283,15 @@ def test_an_audit_range_ending_before_it_begins_is_refused_not_listed_empty(demo
     assert (code, out) == (1, "") and "Date range: the end must be after the start" in err
     code, out, err = demo_run("audit", "list", "--since", "2026-12-01", "--until", "2026-12-01")
     assert code == 0, err  # one day: its start and its end
+
+
+def test_an_audit_list_cut_by_its_limit_says_how_many_it_left_out(demo_run: Run) -> None:
+    """A year's trail (19,146 events on ten years of a branch) was listed as its newest 1000, saying
+    nothing, while the window counted them all: an auditor's --json export held a twentieth."""
+    complaints = ("audit", "list", "--json", "--action", "complaint")
+    total = len(json.loads(demo_run(*complaints, "--limit", "1000000")[1]))
+    code, out, err = demo_run(*complaints, "--limit", "3")
+    assert code == 0 and len(json.loads(out)) == 3 and total > 3
+    assert f"3 of {total} events" in err and f"--limit {total}" in err
+    code, out, err = demo_run(*complaints, "--limit", str(total))  # all of them: nothing said
+    assert code == 0 and len(json.loads(out)) == total and err == ""

@@ -185,6 +185,12 @@ class AuditService:
         with self._sessions() as s:
             return _records(s, query)
 
+    def count(self, actor: Actor, flt: AuditFilter | None = None) -> int:
+        """How many events match the filter, whatever `flt.limit` (what a list cut short leaves out)."""
+        require(actor, "audit.list")
+        with self._sessions() as s:
+            return s.scalar(paging.count(_filtered(flt or AuditFilter()))) or 0
+
     def page(
         self,
         actor: Actor,
