@@ -320,7 +320,7 @@ class Startup(QObject):
         dialog = (
             LoginDialog(ctx.services, self.window)
             if ctx.services.auth.has_users()
-            else FirstRunDialog(ctx.services, self.window)
+            else FirstRunDialog(ctx.services, self.window, db_url=ctx.config.db_url)
         )
         dialog.accepted.connect(lambda: self._enter(dialog.actor))
         dialog.rejected.connect(lambda: QApplication.exit(0))

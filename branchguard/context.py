@@ -404,7 +404,7 @@ def open_after_pending_restore(
     if report.ok:
         made = result.manifest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         note = Message(
-            "backup.restored_at_start",
+            "backup.restored_at_start" if asked.requested_by else "backup.restored_at_first_start",
             at=made,
             user=asked.requested_by,
             records=report.records,

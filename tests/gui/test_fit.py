@@ -444,7 +444,7 @@ def _dialogs() -> dict[str, Factory]:
         "DrillPlanDialog": lambda s, w: DrillPlanDialog(s, w),
         "EvaluateDialog": lambda s, w: EvaluateDialog(s, _drill(s, DrillStatus.RUNNING), w),
         "ExportWizard": _export_wizard,
-        "FirstRunDialog": lambda s, w: FirstRunDialog(s.services, w),
+        "FirstRunDialog": lambda s, w: FirstRunDialog(s.services, w, db_url=s.ctx.config.db_url),
         "GoToPageDialog": lambda s, w: GoToPageDialog(w),
         "HandoverDialog": lambda s, w: HandoverDialog(s, w),
         "HazardDetailDialog": lambda s, w: HazardDetailDialog(s, _hazard(s), w),

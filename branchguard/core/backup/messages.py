@@ -21,6 +21,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Restored the backup {archive} (made {at}) as asked by {user}. The data that was here is in {aside}. Database integrity ok; the ledger checked as a whole: {records} records, {incidents} incident logs with {entries} entries, {attachments} attachment files, {ledger} ledger entries: hash chains intact.",
         "已按 {user} 的请求恢复备份 {archive}（生成于 {at}）。原有数据已移至 {aside}。数据库完整性正常；账本整体校验：{records} 条记录、{incidents} 个事件日志共 {entries} 条、{attachments} 个附件文件、{ledger} 条账本记录：哈希链完整。",
     ),
+    "backup.restored_at_first_start": (
+        "Restored the backup {archive} (made {at}), chosen at the first start on this PC. The data that was here is in {aside}. Database integrity ok; the ledger checked as a whole: {records} records, {incidents} incident logs with {entries} entries, {attachments} attachment files, {ledger} ledger entries: hash chains intact. Log in with an account of the backup.",
+        "已恢复在本机首次启动时选择的备份 {archive}（生成于 {at}）。原有数据已移至 {aside}。数据库完整性正常；账本整体校验：{records} 条记录、{incidents} 个事件日志共 {entries} 条、{attachments} 个附件文件、{ledger} 条账本记录：哈希链完整。请使用备份中的账户登录。",
+    ),
+    "backup.first_restore_accounts": (
+        "this database has accounts already: a safety lead restores a backup in Settings → Backups",
+        "此数据库已有账户：请由安全负责人在“设置 → 备份”中恢复备份",
+    ),
     "backup.restored_check_failed": (
         "Restored the backup {archive}, but the ledger check found problems: {problems}. The data that was here is in {aside}.",
         "已恢复备份 {archive}，但账本校验发现问题：{problems}。原有数据已移至 {aside}。",

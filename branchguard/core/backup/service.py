@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -24,9 +25,11 @@ from branchguard.core.backup.folder import backup_into_folder
 from branchguard.core.backup.pending import PendingRestore
 from branchguard.core.backup.types import BackupManifest, BackupResult, RestoreResult
 from branchguard.core.faults.rules import detail
+from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
+from branchguard.db.models.foundation import UserRow
 
 
 class BackupService:
@@ -112,6 +115,27 @@ class BackupService:
                 },
             )
         return asked
+
+    # -- a new PC: the first start, before any account (no login, as `branchguard restore` there) --
+    def check_first(self, archive: Path) -> BackupManifest:
+        """`check`, asked at the first start: nobody can log in yet, so nobody is asked to."""
+        self._refuse_once_accounts()
+        from branchguard.db.migrate import known_revisions
+
+        return check_backup(archive, known_revisions())
+
+    def request_first_restore(self, db_url: str, archive: Path, manifest: BackupManifest) -> PendingRestore:
+        """`request_restore` at the first start: nobody asked for it by name (`requested_by` is
+        empty), and nothing is recorded in the database it replaces, which holds nothing."""
+        self._refuse_once_accounts()
+        check_restore_target(manifest, db_url, archive)
+        return pending.write_marker(self._data_dir, archive, "")
+
+    def _refuse_once_accounts(self) -> None:
+        """Refused once an account exists: from then on a safety lead restores (Settings → Backups)."""
+        with self._sessions() as s:
+            if s.scalar(select(func.count()).select_from(UserRow)):
+                raise PermissionDenied(Message("backup.first_restore_accounts"))
 
     def pending_restore(self) -> PendingRestore | None:
         return pending.read_marker(self._data_dir)

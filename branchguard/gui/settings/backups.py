@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -52,6 +52,37 @@ def _in_steps(progress: TaskProgress) -> Callable[[int, int], None]:
             progress.report(step, STEPS)
 
     return report
+
+
+
+def backup_summary(archive: Path, manifest: BackupManifest) -> str:
+    """What a checked archive holds, as the restore asks about it (here and at the first start)."""
+    counts = manifest.counts
+    made = manifest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    held = QCoreApplication.translate(  # in the panel's context, where these words were first
+        "BackupsPanel", "%1 files, %2 attachments, %3 incidents, %4 log entries, %5 drills, %6 inspections"
+    )
+    for n, value in enumerate(
+        (
+            len(manifest.files),
+            manifest.attachment_count,
+            counts.get("incidents", 0),
+            counts.get("incident_log", 0),
+            counts.get("drill_plans", 0),
+            counts.get("inspections", 0),
+        ),
+        start=1,
+    ):
+        held = held.replace(f"%{n}", str(value))
+    made_by = QCoreApplication.translate("BackupsPanel", "Made: %1 by BranchGuard %2")
+    schema = QCoreApplication.translate("BackupsPanel", "Schema: %1")
+    lines = [
+        QCoreApplication.translate("BackupsPanel", "File: %1").replace("%1", str(archive)),
+        made_by.replace("%1", made).replace("%2", manifest.app_version),
+        schema.replace("%1", manifest.schema_revision or "-"),
+        held,
+    ]
+    return "\n".join(lines)
 
 
 class BackupsPanel(QWidget):
@@ -258,28 +289,7 @@ class BackupsPanel(QWidget):
         )
 
     def describe(self, archive: Path, manifest: BackupManifest) -> str:
-        counts = manifest.counts
-        made = manifest.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        held = self.tr("%1 files, %2 attachments, %3 incidents, %4 log entries, %5 drills, %6 inspections")
-        for n, value in enumerate(
-            (
-                len(manifest.files),
-                manifest.attachment_count,
-                counts.get("incidents", 0),
-                counts.get("incident_log", 0),
-                counts.get("drill_plans", 0),
-                counts.get("inspections", 0),
-            ),
-            start=1,
-        ):
-            held = held.replace(f"%{n}", str(value))
-        lines = [
-            self.tr("File: %1").replace("%1", str(archive)),
-            self.tr("Made: %1 by BranchGuard %2").replace("%1", made).replace("%2", manifest.app_version),
-            self.tr("Schema: %1").replace("%1", manifest.schema_revision or "-"),
-            held,
-        ]
-        return "\n".join(lines)
+        return backup_summary(archive, manifest)
 
     def confirm_restore(self, summary: str) -> bool:
         """The question (the tests replace it)."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -158,7 +159,9 @@ class LoginDialog(QDialog):
 class FirstRunDialog(QDialog):
     """First start: name the branch and create the safety-lead account, all or nothing."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, parent: QWidget | None = None, db_url: str | None = None) -> None:
+        """With `db_url` (the database this start opened) it offers to restore a backup instead
+        (a new PC: gui/shell/first_restore.py)."""
         super().__init__(parent)
         self.setObjectName("first_run_dialog")
         self._services = services
@@ -187,6 +190,14 @@ class FirstRunDialog(QDialog):
         self.buttons = QDialogButtonBox(_OK | _CANCEL)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self.restore_button: QPushButton | None = None
+        if db_url is not None:
+            from branchguard.gui.shell.first_restore import FirstRestore
+
+            self.restore = FirstRestore(self, services, db_url, self._show_message)
+            self.restore_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+            self.restore_button.setObjectName("first_run_restore")
+            self.restore_button.clicked.connect(self.restore.choose)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -221,6 +232,11 @@ class FirstRunDialog(QDialog):
         self.password.setPlaceholderText(self.tr("at least 8 characters"))
         self.buttons.button(_OK).setText(self.tr("Create and log in"))
         self.buttons.button(_CANCEL).setText(self.tr("Quit"))
+        if self.restore_button is not None:
+            self.restore_button.setText(self.tr("Restore from a backup…"))
+            self.restore_button.setToolTip(
+                self.tr("A new PC: bring back the data of a BranchGuard backup instead of starting empty.")
+            )
 
     def submit(self) -> None:
         self.form.clear_errors()

@@ -1523,6 +1523,29 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>FirstRestore</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>BranchGuard backups (*.zip)</source>
+        <translation>BranchGuard backups (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking the backup</source>
+        <translation>Checking the backup</translation>
+    </message>
+    <message>
+        <source>Restore this backup on this PC? BranchGuard quits now and restores it when it is started again, before anything opens the database; then log in with an account of the backup.</source>
+        <translation>Restore this backup on this PC? BranchGuard quits now and restores it when it is started again, before anything opens the database; then log in with an account of the backup.</translation>
+    </message>
+    <message>
+        <source>Start BranchGuard again now: it restores the backup as it starts.</source>
+        <translation>Start BranchGuard again now: it restores the backup as it starts.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>BranchGuard: first start</source>
@@ -1579,6 +1602,14 @@ Submitted as: %3</translation>
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>A new PC: bring back the data of a BranchGuard backup instead of starting empty.</source>
+        <translation>A new PC: bring back the data of a BranchGuard backup instead of starting empty.</translation>
     </message>
 </context>
 <context>

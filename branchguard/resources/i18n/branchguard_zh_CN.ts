@@ -1518,6 +1518,29 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>FirstRestore</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>BranchGuard backups (*.zip)</source>
+        <translation>BranchGuard 备份 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Checking the backup</source>
+        <translation>正在核对备份</translation>
+    </message>
+    <message>
+        <source>Restore this backup on this PC? BranchGuard quits now and restores it when it is started again, before anything opens the database; then log in with an account of the backup.</source>
+        <translation>在本机恢复此备份？BranchGuard 将立即退出，并在再次启动时、打开数据库之前恢复；之后请使用备份中的账户登录。</translation>
+    </message>
+    <message>
+        <source>Start BranchGuard again now: it restores the backup as it starts.</source>
+        <translation>请立即重新启动 BranchGuard：启动时将恢复该备份。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>BranchGuard: first start</source>
@@ -1574,6 +1597,14 @@ Submitted as: %3</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>A new PC: bring back the data of a BranchGuard backup instead of starting empty.</source>
+        <translation>新电脑：恢复 BranchGuard 备份中的数据，而不是从空白开始。</translation>
     </message>
 </context>
 <context>
