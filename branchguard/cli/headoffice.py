@@ -159,7 +159,7 @@ def run_branches(ctx: AppContext, args: argparse.Namespace) -> int:
                 r.code,
                 r.name,
                 r.last_period or "-",
-                r.counts.get("incidents", 0),
+                r.incidents,
                 r.hazards_open,
                 r.hazards_overdue,
                 "-" if r.drill_score_average is None else f"{r.drill_score_average:.1f}",

@@ -229,6 +229,10 @@ def test_head_office_round_trip_on_the_command_line(
         assert r["hazards_open"] == 3
     code, out, err = ho("ho", "branches")
     assert code == 0 and "DEMO-0202" in out, err
+    # the demo's one incident record is its drill's run: no incident, as the regional report counts
+    # them (the column said 1 beside a report's 0)
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith("DEMO-")}
+    assert [rows[c][3] for c in sorted(rows)] == ["0", "0"]
 
     for suffix in ("pdf", "xlsx"):
         target = tmp_path / f"regional.{suffix}"

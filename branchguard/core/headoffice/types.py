@@ -78,6 +78,12 @@ class BranchRollup:
     complaint_totals: dict[str, int] = field(default_factory=dict)
 
     @property
+    def incidents(self) -> int:
+        """Its real incidents, drills not counted: as "By level" and the regional report count them
+        (`counts["incidents"]` holds every incident record, a drill's run among them)."""
+        return sum(self.incidents_by_level.values())
+
+    @property
     def complaint_on_time_rate(self) -> float | None:
         answered = self.complaint_totals.get("answered", 0)
         return self.complaint_totals.get("on_time", 0) / answered if answered else None

@@ -169,7 +169,7 @@ class BranchesModel(RowsModel[BranchRollup]):
         if column == self.AGE:
             return "—" if b.oldest_open_hazard_days is None else str(b.oldest_open_hazard_days)
         if column == self.INCIDENTS:
-            return str(b.counts.get("incidents", 0))
+            return str(b.incidents)
         if column == self.LEVELS:
             return levels_text(b)
         if column == self.SCORE:
@@ -191,7 +191,7 @@ class BranchesModel(RowsModel[BranchRollup]):
             self.HAZARDS: b.hazards_open,
             self.OVERDUE: b.hazards_overdue,
             self.AGE: -1 if b.oldest_open_hazard_days is None else b.oldest_open_hazard_days,
-            self.INCIDENTS: b.counts.get("incidents", 0),
+            self.INCIDENTS: b.incidents,
             self.LEVELS: tuple(b.incidents_by_level.get(level, 0) for level in LEVELS),
             self.SCORE: -1.0 if b.drill_score_average is None else b.drill_score_average,
             self.ACTIONS: b.actions_overdue,
