@@ -443,6 +443,7 @@ class HeadOfficeService:
                 closed_at=_utc(r.closed_at),
                 score=r.score,
                 drill=rules.drill_marks(r.data) if kind == "drills" else None,
+                drill_run=kind == "incidents" and isinstance(r.data, dict) and bool(r.data.get("drill")),
             )
             for r in rows
         ]

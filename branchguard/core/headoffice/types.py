@@ -175,3 +175,4 @@ class HoRecord:
     closed_at: datetime | None
     score: float | None
     drill: DrillMarks | None = None  # a drill's, else None
+    drill_run: bool = False  # an incident record that is a drill's run (not counted as an incident)

@@ -70,6 +70,8 @@ def level_text(r: HoRecord) -> str:
     """The level or severity and the category, in the window's language."""
     if r.kind == "incidents":
         level = level_label(r.level) if r.level else ""
+        if r.drill_run:  # as the branch marks it everywhere; the Incidents figure leaves it out
+            level = " ".join(part for part in (t("incident.drill_badge"), level) if part)
     else:
         kind = LEVELS_OF.get(r.kind)
         level = label_of(kind, r.level) if kind is not None and r.level else r.level

@@ -97,7 +97,12 @@ class BranchRecordsDialog(QDialog):
         self.table.resizeColumnsToContents()
         stretch = QHeaderView.ResizeMode.Stretch
         self.table.horizontalHeader().setSectionResizeMode(RecordsModel.SUMMARY, stretch)
-        self.count.setText(self.tr("%1 records").replace("%1", str(len(rows))))
+        runs = sum(r.drill_run for r in rows)
+        text = self.tr("%1 records").replace("%1", str(len(rows)))
+        if runs:  # the Branches page's Incidents counts the others
+            text = self.tr("%1 records: %2 incidents, %3 drills' runs").replace("%1", str(len(rows)))
+            text = text.replace("%2", str(len(rows) - runs)).replace("%3", str(runs))
+        self.count.setText(text)
         self._show_detail()
 
     def _show_detail(self) -> None:

@@ -7407,6 +7407,10 @@ Submitted as: %3</translation>
         <translation>%1 records</translation>
     </message>
     <message>
+        <source>%1 records: %2 incidents, %3 drills&apos; runs</source>
+        <translation>%1 records: %2 incidents, %3 drills&apos; runs</translation>
+    </message>
+    <message>
         <source>Complaint statistics</source>
         <translation>Complaint statistics</translation>
     </message>

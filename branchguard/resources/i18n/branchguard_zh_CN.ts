@@ -7383,6 +7383,10 @@ Submitted as: %3</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
+        <source>%1 records: %2 incidents, %3 drills&apos; runs</source>
+        <translation>%1 条记录：突发事件 %2 起，演练实施 %3 次</translation>
+    </message>
+    <message>
         <source>Complaint statistics</source>
         <translation>投诉统计</translation>
     </message>

@@ -180,6 +180,9 @@ def test_round_trip_refusals_and_quarantine(make_db: Callable[[str], Any], tmp_p
     assert listed["DEMO-0101"].counts["incidents"] == _incidents(a) == 1
     assert listed["DEMO-0202"].counts["incidents"] == _incidents(b) == 3
     assert listed["DEMO-0202"].incidents_by_level.get("III") == 2
+    for code in listed:  # the records behind the Incidents figure: a drill's run marked, not counted
+        held = hos.records(admin, code, "incidents")
+        assert sum(not r.drill_run for r in held) == listed[code].incidents < len(held)
     assert listed["DEMO-0101"].packages == listed["DEMO-0202"].packages == 2
     assert listed["DEMO-0101"].last_period == now
     assert listed["DEMO-0101"].hazards_open == 3 and listed["DEMO-0101"].drill_score_average is not None

@@ -4,10 +4,14 @@ II 0 · III 0 and a report's 0)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 
-from branchguard.core.headoffice.types import BranchRollup
-from branchguard.gui.headoffice.models import BranchesModel
+from branchguard.core.headoffice.types import BranchRollup, HoRecord
+from branchguard.core.kernel.i18n import t
+from branchguard.gui.headoffice.models import BranchesModel, RecordsModel
 
 
 def test_the_incidents_column_leaves_the_drills_runs_out(app) -> None:
@@ -22,3 +26,13 @@ def test_the_incidents_column_leaves_the_drills_runs_out(app) -> None:
     model.set_rows([branch])
     cell = model.index(0, BranchesModel.INCIDENTS)
     assert model.data(cell, Qt.ItemDataRole.DisplayRole) == "2" == str(branch.incidents)
+
+
+def test_a_drills_run_among_the_incident_records_says_so(app) -> None:
+    opened = datetime(2026, 11, 19, 2, tzinfo=UTC)
+    run = HoRecord("incidents", "1", "2026-Q4", "营业大厅疏散专项演练", "fire_evacuation", "II", "closed",
+                   opened, None, None, None, drill_run=True)  # fmt: skip
+    model = RecordsModel()
+    model.set_rows([run, replace(run, source_id="2", summary="网点突发事件", drill_run=False)])
+    levels = [model.index(row, RecordsModel.LEVEL).data() for row in range(2)]
+    assert levels[0].startswith(t("incident.drill_badge")) and t("incident.drill_badge") not in levels[1]
