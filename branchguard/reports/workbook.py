@@ -135,10 +135,12 @@ def fill_pairs(sheet: Worksheet, rows: Sequence[tuple[str, Value | Share]]) -> N
 
 
 def fill_integrity(book: Workbook, stamp: Stamp) -> None:
-    """A sheet with the integrity lines (ledger head, record head, key, what was proved) and the
-    signed anchor itself; the anchor is also the workbook's Keywords, as a PDF report's is."""
+    """A sheet with the integrity lines (ledger head, key, what was proved) and the signed anchor
+    itself; the anchor is also the workbook's Keywords, as a PDF report's is. Every workbook is about
+    no single record (a register, a period): no "this record has no ledger entry yet", which every
+    one of them said while its PDF did not."""
     sheet = book.create_sheet(t("anchor.report.sheet"))
-    for number, line in enumerate(anchoring.lines(stamp), start=1):
+    for number, line in enumerate(anchoring.lines(stamp, record_entity=False), start=1):
         set_cell(sheet.cell(row=number, column=1), line)
     token = anchoring.keywords(stamp)
     if token:

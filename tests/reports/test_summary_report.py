@@ -188,6 +188,8 @@ def test_the_workbook_holds_the_same_figures(branch: Demo, tmp_path: Path) -> No
     integrity = [r[0] for r in book[t("anchor.report.sheet")].iter_rows(values_only=True) if r[0]]
     assert book.properties.keywords and book.properties.keywords in integrity
     assert services.anchors.check(actor, out).ok  # verify --anchor reads it back
+    # about a period, no single record: the PDF says no more, the sheet said "本记录尚无账本记录"
+    assert t("anchor.report.no_record") not in integrity
     # a fix-by day is a date, as the hazard register prints it, not its last second (23:59)
     majors = book[t("summary.sheet.majors")]
     column = [c.value for c in majors[1]].index(t("summary.col.fix_due")) + 1
