@@ -44,6 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.value": ("{field}: {value}", "{field}：{value}"),
     "audit.sep": ("; ", "；"),
     "audit.list_sep": (", ", "，"),
+    "audit.item_sep": (", ", "、"),  # a list's items within one value
     "audit.cli.cut": (
         "only the newest {shown} of {total} events are listed: --limit {total} lists them all",
         "仅列出最新的 {shown} 条，共 {total} 条：加 --limit {total} 可全部列出",

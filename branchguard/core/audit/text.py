@@ -91,12 +91,15 @@ _INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d
 
 
 def value_text(name: str, value: object, entity: str = "") -> str:
-    """A stored value as the reader says it: yes/no, an enum code by its label, an instant in this
-    PC's local time to the minute ("2026-12-04T23:59:59+00:00" read as stored), else as stored."""
+    """A stored value as the reader says it: yes/no, a list item by item, an enum code by its label,
+    an instant in this PC's local time to the minute ("2026-12-04T23:59:59+00:00" read as stored),
+    else as stored."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return t("audit.yes") if value else t("audit.no")
+    if isinstance(value, list):  # items one by one ("[2, 5]", "[]" were shown as stored)
+        return t("audit.item_sep").join(value_text(name, item, entity) for item in value)
     if isinstance(value, str) and _INSTANT.fullmatch(value):
         return datetime.fromisoformat(value).astimezone().strftime("%Y-%m-%d %H:%M")
     kind = ENTITY_ENUM_FIELDS.get((entity, name)) or ENUM_FIELDS.get(name)
@@ -154,5 +157,5 @@ def change_text(before: Mapping[str, object], after: Mapping[str, object], entit
     return t("audit.list_sep").join(
         t("audit.value", field=field_text(k, entity), value=value_text(k, v, entity))
         for k, v in values.items()
-        if v not in ("", None)
+        if v not in ("", None, [])
     )

@@ -169,5 +169,9 @@ def test_every_field_the_code_writes_to_the_trail_has_a_name() -> None:
         assert value_text("role", "reviewer", "inspection") == SignatureRole.REVIEWER.label
         assert value_text("to", "fail", "inspection") == ItemResult.FAIL.label
         assert value_text("event", "lifted", "early_warning") == WarningEventKind.LIFTED.label
+        # a list item by item, an empty one left out ("不合格项：[2, 5]", "删除的较早备份：[]")
+        assert value_text("failed", [2, 5], "inspection") == "2、5"
+        backup = _event("backup.create", "backup", {}, {"path": "/usb/b.zip", "files": 4, "pruned": []})
+        assert summary_text(backup) == "备份文件：/usb/b.zip，文件数：4"
     finally:
         set_language("zh_CN")
