@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from branchguard.gui.kit.plain import plain
-
 # One accent (a calm teal) that no alert level uses, so selection is never read as a warning.
 ACCENT = "#00796B"
 ACCENT_DARK = "#005B50"
@@ -166,6 +164,9 @@ def error_label(name: str = "") -> QLabel:
     """The line a form, a dialog or a page says what went wrong on: hidden until it has something
     to say, wrapped, in the error look, its text shown as typed (a refusal may quote a title or a
     file name the user gave, which Qt would otherwise read as markup)."""
+    from branchguard.gui.kit.plain import plain  # not at the top: the first frame, which imports
+    # this module, paints without PySide's Qt namespace (tests/test_launcher.py)
+
     label = plain(QLabel())
     if name:
         label.setObjectName(name)
