@@ -272,7 +272,8 @@ def shoot_language(app: QApplication, lang: str, out: Path, points: float = 0) -
     with tempfile.TemporaryDirectory(prefix="branchguard-shots-") as tmp:
         ctx = open_context(Path(tmp) / "data", lang=lang)
         try:
-            shots.append(shoot_dialog(FirstRunDialog(ctx.services), out / "first-run.png"))
+            first_run = FirstRunDialog(ctx.services, db_url=ctx.config.db_url)  # as a start makes it
+            shots.append(shoot_dialog(first_run, out / "first-run.png"))
             ctx.services.demo.fill(records=True)  # as `make run` shows it
             username, _role, password, _name = next(a for a in DEMO_ACCOUNTS if a[1] is Role.LEAD)
             shots.append(shoot_dialog(LoginDialog(ctx.services, username=username), out / "login.png"))

@@ -212,12 +212,18 @@ class FirstRunDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("BranchGuard: first start"))
         self._heading.setText(self.tr("Welcome to BranchGuard"))
-        self._intro.setText(
-            self.tr(
+        if self.restore_button is None:
+            intro = self.tr(
                 "Name your branch and create the safety lead's account. The safety lead manages "
                 "playbooks, drills, staff and the other user accounts."
             )
-        )
+        else:
+            intro = self.tr(
+                "Name your branch and create the safety lead's account. The safety lead manages "
+                "playbooks, drills, staff and the other user accounts. Moving to a new PC? Restore "
+                "a BranchGuard backup instead."
+            )
+        self._intro.setText(intro)
         for key, text in (
             ("branch_name", self.tr("Branch name")),
             ("branch_code", self.tr("Branch code (optional)")),

@@ -1611,6 +1611,10 @@ Submitted as: %3</translation>
         <source>A new PC: bring back the data of a BranchGuard backup instead of starting empty.</source>
         <translation>A new PC: bring back the data of a BranchGuard backup instead of starting empty.</translation>
     </message>
+    <message>
+        <source>Name your branch and create the safety lead's account. The safety lead manages playbooks, drills, staff and the other user accounts. Moving to a new PC? Restore a BranchGuard backup instead.</source>
+        <translation>Name your branch and create the safety lead's account. The safety lead manages playbooks, drills, staff and the other user accounts. Moving to a new PC? Restore a BranchGuard backup instead.</translation>
+    </message>
 </context>
 <context>
     <name>FollowView</name>

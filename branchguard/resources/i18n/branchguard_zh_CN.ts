@@ -1606,6 +1606,10 @@ Submitted as: %3</source>
         <source>A new PC: bring back the data of a BranchGuard backup instead of starting empty.</source>
         <translation>新电脑：恢复 BranchGuard 备份中的数据，而不是从空白开始。</translation>
     </message>
+    <message>
+        <source>Name your branch and create the safety lead's account. The safety lead manages playbooks, drills, staff and the other user accounts. Moving to a new PC? Restore a BranchGuard backup instead.</source>
+        <translation>请填写网点名称并创建安全负责人账户。安全负责人负责管理应急预案、演练、人员以及其他用户账户。换了新电脑？也可以改为恢复 BranchGuard 备份。</translation>
+    </message>
 </context>
 <context>
     <name>FollowView</name>
