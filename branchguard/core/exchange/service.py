@@ -38,7 +38,7 @@ from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
-from branchguard.core.ledger import chain
+from branchguard.core.ledger import chain, verify
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import ExchangePackageRow
 
@@ -342,7 +342,8 @@ class ExchangeService:
         if documents is None:
             written(1, 1)
             return 0
-        with tempfile.TemporaryDirectory(prefix="bg-package-") as tmp:
+        # One reading of the ledger's chain for all the reports, each proving it at the same head
+        with tempfile.TemporaryDirectory(prefix="bg-package-") as tmp, verify.one_chain_scan():
             for number, (kind, ref) in enumerate(wanted, 1):  # reports/incident-7.pdf, reports/summary-….pdf
                 pdf = Path(tmp) / f"{kind}-{ref}.pdf"
                 documents(kind, ref, pdf)
