@@ -10,9 +10,11 @@ from datetime import date, datetime
 from typing import Generic, TypeVar
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
 from branchguard.core.anchors.types import Stamp
@@ -117,37 +119,63 @@ class Share:
     whole: int
 
 
-def fill_pairs(sheet: Worksheet, rows: Sequence[tuple[str, Value | Share]]) -> None:
-    """A label in bold and its value, one pair a row (the filters stated, statistics)."""
-    for number, (label, value) in enumerate(rows, start=1):
-        sheet.cell(row=number, column=1, value=label).font = Font(bold=True)
-        cell = sheet.cell(row=number, column=2)
-        if isinstance(value, Share):
-            set_cell(sheet.cell(row=number, column=3), f"{value.part}/{value.whole}")
-            value = share(value.part, value.whole)
-            cell.number_format = PERCENT
-        set_cell(cell, value)
-        cell.alignment = Alignment(horizontal="left", wrap_text=True)
-        if isinstance(value, datetime):
-            cell.number_format = TIME_FORMAT
+def fill_pairs(sheet: Worksheet | WriteOnlyWorksheet, rows: Sequence[tuple[str, Value | Share]]) -> None:
+    """A label in bold and its value, one pair a row (the filters stated, statistics); row by row,
+    widths first, so a write-only (streamed) workbook's sheet takes it too."""
     sheet.column_dimensions["A"].width = max(MIN_WIDTH, *(text_width(label) + 2 for label, _ in rows))
     sheet.column_dimensions["B"].width = MAX_WIDTH
+    for label, value in rows:
+        cells = [data_cell(sheet, label, font=Font(bold=True))]
+        if isinstance(value, Share):
+            counts = data_cell(sheet, f"{value.part}/{value.whole}")
+            cell = data_cell(sheet, share(value.part, value.whole), number_format=PERCENT)
+            cells += [cell, counts]
+        else:
+            cell = data_cell(sheet, value, number_format=TIME_FORMAT if isinstance(value, datetime) else "")
+            cells.append(cell)
+        cell.alignment = Alignment(horizontal="left", wrap_text=True)
+        sheet.append(cells)
 
 
 def fill_integrity(book: Workbook, stamp: Stamp) -> None:
     """A sheet with the integrity lines (ledger head, key, what was proved) and the signed anchor
     itself; the anchor is also the workbook's Keywords, as a PDF report's is. Every workbook is about
     no single record (a register, a period): no "this record has no ledger entry yet", which every
-    one of them said while its PDF did not."""
+    one of them said while its PDF did not. Row by row, so a write-only workbook takes it too."""
     sheet = book.create_sheet(t("anchor.report.sheet"))
-    for number, line in enumerate(anchoring.lines(stamp, record_entity=False), start=1):
-        set_cell(sheet.cell(row=number, column=1), line)
+    sheet.column_dimensions["A"].width = MAX_WIDTH * 2  # before the rows: a streamed sheet's only then
+    for line in anchoring.lines(stamp, record_entity=False):
+        sheet.append([data_cell(sheet, line)])
     token = anchoring.keywords(stamp)
     if token:
-        sheet.cell(row=sheet.max_row + 2, column=1, value=t("anchor.report.anchor")).font = Font(bold=True)
-        set_cell(sheet.cell(row=sheet.max_row + 1, column=1), token)
+        sheet.append([])
+        sheet.append([data_cell(sheet, t("anchor.report.anchor"), font=Font(bold=True))])
+        sheet.append([data_cell(sheet, token)])
         book.properties.keywords = token
-    sheet.column_dimensions["A"].width = MAX_WIDTH * 2
+
+
+def data_cell(
+    sheet: Worksheet | WriteOnlyWorksheet,
+    value: Value,
+    *,
+    font: Font | None = None,
+    fill: PatternFill | None = None,
+    alignment: Alignment | None = None,
+    number_format: str = "",
+) -> Cell:
+    """A cell for `sheet.append` holding `value` as data (`set_cell`), styled as given: how a
+    write-only workbook's rows are written, and any sheet takes them."""
+    cell = WriteOnlyCell(sheet)  # any worksheet is its parent
+    set_cell(cell, value)
+    if font is not None:
+        cell.font = font
+    if fill is not None:
+        cell.fill = fill
+    if alignment is not None:
+        cell.alignment = alignment
+    if number_format:
+        cell.number_format = number_format
+    return cell
 
 
 def set_cell(cell: Cell, value: Value) -> None:

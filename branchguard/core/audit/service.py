@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import builtins
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, String, and_, func, literal, or_, select
@@ -19,7 +19,7 @@ from branchguard.core.kernel import paging, validation
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
-from branchguard.db.models.foundation import AuditEventRow
+from branchguard.db.models.foundation import AuditEventRow, UserRow
 
 # Recorded whatever the account's standing: a refusal is evidence too, of a stale login above all.
 _WHATEVER_STANDING = frozenset({"user.refused"})
@@ -88,6 +88,8 @@ class AuditFilter:
 
 # Rows a page of the audit list holds: a screen or two; the window fetches the next as it scrolls.
 PAGE = 200
+# Events an export reads at a time: ten years' trail (200,000 events) is never held at once.
+EXPORT_CHUNK = 2000
 
 _COLUMNS = (
     AuditEventRow.id,
@@ -233,3 +235,57 @@ class AuditService:
         require(actor, "audit.list")
         with self._sessions() as s:
             return paging.distinct_values(s, AuditEventRow.action)
+
+    # -- export: the trail taken away as evidence (reports/audit_export.py) -----------------------
+    def export_count(self, actor: Actor, flt: AuditFilter) -> int:
+        """How many events an export of `flt` holds (`flt.limit` aside: an export holds them all)."""
+        require(actor, "audit.export")
+        with self._sessions() as s:
+            return s.scalar(paging.count(_filtered(flt))) or 0
+
+    def export_chunks(
+        self, actor: Actor, flt: AuditFilter, size: int | None = None
+    ) -> Iterator[builtins.list[AuditRecord]]:
+        """Every event `flt` selects, newest first as `list` orders them, `size` (`EXPORT_CHUNK`) at
+        a time (keyset pages: each chunk is one short read, none held once the caller is done)."""
+        require(actor, "audit.export")
+        size = size or EXPORT_CHUNK
+        after: AuditCursor | None = None
+        while True:
+            chunk = self.page(actor, flt, after, size)
+            if chunk:
+                yield chunk
+            if len(chunk) < size:
+                return
+            after = AuditCursor.after(chunk[-1])
+
+    def roles(self, actor: Actor) -> dict[str, str]:
+        """Each account's role now, by login (an export says who acted in what role, where known)."""
+        require(actor, "audit.export")
+        with self._sessions() as s:
+            return {login: role for login, role in s.execute(select(UserRow.username, UserRow.role)).tuples()}
+
+    def record_export(self, actor: Actor, flt: AuditFilter, fmt: str, events: int, file_name: str) -> None:
+        """The export itself goes into the trail: who took which part of it away (the filters set),
+        and in what file."""
+        require(actor, "audit.export")
+        last_day = flt.until - timedelta(days=1) if flt.until else None
+        stated = {
+            "since": _local_date(flt.since),
+            "until": _local_date(last_day),
+            "user": flt.actor or "",
+            "kind": (flt.action_prefix or "").rstrip("."),
+            "entity": flt.entity or "",
+            "text": flt.text or "",
+            "format": fmt,
+            "events": events,
+            "file": file_name,
+        }
+        after = {name: value for name, value in stated.items() if value != ""}
+        with self._sessions.begin() as s:
+            record(s, actor, "audit.export", "audit_trail", "", after=after)
+
+
+def _local_date(at: datetime | None) -> str:
+    """A filter's bound (a local midnight kept as UTC) as the local date it names, "" for none."""
+    return at.astimezone().date().isoformat() if at else ""

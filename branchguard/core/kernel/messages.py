@@ -72,6 +72,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # action names (audit and permission messages)
     "action.branch.update": ("change the branch settings", "修改网点设置"),
     "action.audit.list": ("read the audit trail", "查看审计记录"),
+    "action.audit.export": ("export the audit trail", "导出审计记录"),
     "action.page.incidents.view": ("open the Incidents page", "打开“应急处置”页面"),
     "action.page.playbooks.view": ("open the Playbooks page", "打开“应急预案”页面"),
     "action.page.calendar.view": ("open the Calendar page", "打开“日历”页面"),

@@ -47,6 +47,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "training.update": _LEAD,
     # audit trail
     "audit.list": _LEAD_AUDITOR,
+    "audit.export": _LEAD_AUDITOR,  # the trail taken away as evidence (xlsx, PDF), in the window and CLI
     # the ledger over every record: anyone may check that the records are what was written
     "ledger.verify": _ALL,
     # backups of the data folder (restore replaces the database, so it runs before any login)
