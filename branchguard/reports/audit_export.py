@@ -2,8 +2,9 @@
 lists for it, in its order), worded as the Audit page words them, as an .xlsx workbook (any number,
 streamed) or a landscape PDF (up to `PDF_MOST`), then the export itself recorded in the trail.
 
-The events are read `EXPORT_CHUNK` at a time; `progress(done, total)` hears after each chunk and may
-raise to stop (the window's Cancel): the file is then not written at all, nor anything recorded."""
+The events are read `EXPORT_CHUNK` at a time; `progress(done, total)` hears after each chunk and once
+the file is complete, and may raise to stop (the window's Cancel): the file is then not written at
+all, nor anything recorded."""
 
 from __future__ import annotations
 
@@ -201,6 +202,7 @@ def build_audit_export(
             data, events = render_audit_pdf(list(lines()), heading, font, stamp)
             fh.write(data)
             warning = font.warning or ""
+        said(events, total)  # once more before the file replaces anything: a Cancel now leaves none
     audit.record_export(actor, flt, fmt, events, Path(out).name)
     anchoring.finish(services, stamp, on_anchor)
     return Exported(Path(out), events, warning)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtGui import QShowEvent
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,19 +28,25 @@ from branchguard.core.audit.service import AuditFilter
 from branchguard.core.audit.text import summary_text
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, t
+from branchguard.core.kernel.roles import may
+from branchguard.gui.audit.export import TrailExporter
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
 from branchguard.gui.kit.dates import date_edit, name_range
 from branchguard.gui.kit.empty_note import EmptyNote
+from branchguard.gui.kit.files import show_saved
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.text_scale import set_row_height, size_columns
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:
+    from branchguard.reports.audit_export import Exported
 
 DEFAULT_DAYS = 7  # the date range offered when someone ticks "Only from"
 STALE_AFTER_S = 1.0  # showing the page refreshes it unless it was refreshed just now
@@ -73,6 +81,11 @@ class AuditPage(Page):
         self.refresh_button = QPushButton(icon("refresh"), "")
         self.refresh_button.setObjectName("audit_refresh_button")
         self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(icon("export"), "")
+        self.export_button.setObjectName("audit_export_button")
+        self.export_button.clicked.connect(self.ask_export)
+        self.export_button.setVisible(may(session.actor, "audit.export"))
+        self.exporter = TrailExporter(session, self)
 
         self.user_filter = QComboBox()
         self.user_filter.setObjectName("audit_user_filter")
@@ -183,6 +196,7 @@ class AuditPage(Page):
         titles.addWidget(self.heading)
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
+        header.addWidget(self.export_button)
         header.addWidget(self.refresh_button)
         dates = QWidget()  # "Only from … to …" wraps as one
         dates_row = QHBoxLayout(dates)
@@ -222,6 +236,8 @@ class AuditPage(Page):
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Load the newest events (F5)"))
         self.refresh_button.setShortcut(Qt.Key.Key_F5)
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save the events these filters show as Excel or PDF"))
         self.date_check.setText(self.tr("Only from"))
         self.date_to_label.setText(self.tr("to"))
         name_range(self.date_from, self.date_to)
@@ -308,8 +324,13 @@ class AuditPage(Page):
         selected = self.selected()
         self._keep, self._restore = (selected.id if selected is not None else None), True
         if self._choices_due:
-            audit, actor = self.session.services.audit, self.session.actor
-            self.loader.run(lambda: (audit.actions(actor), audit.actors(actor)), self._show_choices)
+            services, actor = self.session.services, self.session.actor
+
+            def choices() -> tuple[list[str], list[str], str]:  # and the branch, for the file's name
+                audit, branch = services.audit, services.branch.get()
+                return audit.actions(actor), audit.actors(actor), branch.name if branch else ""
+
+            self.loader.run(choices, self._show_choices)
         self.pager.load(self.current_filter())
 
     def _failed(self, message: str) -> None:
@@ -318,9 +339,9 @@ class AuditPage(Page):
         self._choices_due = False
         self.count_label.setText(message)
 
-    def _show_choices(self, everything: tuple[list[str], list[str]]) -> None:
+    def _show_choices(self, everything: tuple[list[str], list[str], str]) -> None:
         self._choices_due = False
-        self._actions, self._users = everything
+        self._actions, self._users, self.exporter.branch_name = everything
         self._fill_filters()
 
     def _shown(self) -> None:
@@ -343,6 +364,24 @@ class AuditPage(Page):
         super().showEvent(event)
         if time.monotonic() - self._refreshed_at > STALE_AFTER_S:
             self.refresh()
+
+    # -- export ---------------------------------------------------------------------------------
+    def ask_export(self) -> None:
+        """Export what the filters show now (gui/audit/export.py)."""
+        self.search.settle()
+        self.exporter.ask(self.current_filter(), self._exported, self._export_failed)
+
+    def _exported(self, exported: Exported, anchor_problem: str) -> None:
+        said = [anchor_problem] if anchor_problem else []  # a whole sentence: NOT written to …, why
+        if exported.warning:
+            said.append(self.tr("The report font fell back: %1").replace("%1", exported.warning))
+        box = show_saved(self, self.tr("Audit trail"), exported.path, said, "audit_exported")
+        count = self.tr("%n event(s) exported.", "", exported.events)  # outside the f-string, for lupdate
+        box.setText(f"{box.text()} {count}")
+        self.refresh()  # the export is in the trail now
+
+    def _export_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Audit trail"), literal(message))
 
     # -- selection and detail ------------------------------------------------------------------
     def selected(self) -> AuditRecord | None:

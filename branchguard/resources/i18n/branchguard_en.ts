@@ -415,6 +415,25 @@ Submitted as: %3</translation>
         <source>Nothing recorded yet.</source>
         <translation>Nothing recorded yet.</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save the events these filters show as Excel or PDF</source>
+        <translation>Save the events these filters show as Excel or PDF</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>The report font fell back: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported.</source>
+        <translation>
+            <numerusform>%n event exported.</numerusform>
+            <numerusform>%n events exported.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BackupsPanel</name>
@@ -5626,6 +5645,33 @@ Submitted as: %3</translation>
     <message>
         <source>Not scheduled</source>
         <translation>Not scheduled</translation>
+    </message>
+</context>
+<context>
+    <name>TrailExporter</name>
+    <message>
+        <source>audit-trail</source>
+        <translation>audit-trail</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Export the audit trail</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;PDF files (*.pdf)</source>
+        <translation>Excel workbooks (*.xlsx);;PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events written</source>
+        <translation>%1 of %2 events written</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>Exporting the audit trail…</translation>
     </message>
 </context>
 <context>

@@ -414,6 +414,24 @@ Submitted as: %3</source>
         <source>Nothing recorded yet.</source>
         <translation>还没有任何记录。</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the events these filters show as Excel or PDF</source>
+        <translation>将当前筛选出的事件保存为 Excel 或 PDF</translation>
+    </message>
+    <message>
+        <source>The report font fell back: %1</source>
+        <translation>报表字体已改用备用字体：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) exported.</source>
+        <translation>
+            <numerusform>已导出 %n 条事件。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BackupsPanel</name>
@@ -5610,6 +5628,33 @@ Submitted as: %3</source>
     <message>
         <source>Not scheduled</source>
         <translation>未安排计划</translation>
+    </message>
+</context>
+<context>
+    <name>TrailExporter</name>
+    <message>
+        <source>audit-trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;PDF files (*.pdf)</source>
+        <translation>Excel 工作簿 (*.xlsx);;PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events written</source>
+        <translation>已写入 %1 / %2 条事件</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计记录…</translation>
     </message>
 </context>
 <context>
