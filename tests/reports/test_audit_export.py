@@ -156,6 +156,22 @@ def test_an_export_stopped_halfway_leaves_no_file_and_records_nothing(
     assert temporaries == ALL_TEMP_FILES and _exports(demo) == []
 
 
+def test_a_cancel_once_every_event_is_written_still_leaves_no_file(demo: Demo, out_dir: Path) -> None:
+    """The last word before the file replaces anything: Cancel pressed while the PDF was laid out."""
+    calls: list[tuple[int, int]] = []
+
+    def stop_at_the_end(done: int, total: int) -> None:
+        calls.append((done, total))
+        if len(calls) == 2:  # after the one chunk: the file complete, not yet in place
+            raise Stopped
+
+    with pytest.raises(Stopped):
+        build_audit_export(
+            demo.ctx.services, demo.actor, AuditFilter(), out_dir / "trail.pdf", progress=stop_at_the_end
+        )
+    assert calls[0] == calls[1] and os.listdir(out_dir) == [] and _exports(demo) == []
+
+
 def test_the_export_is_recorded_with_its_period_and_worded(demo: Demo, out_dir: Path) -> None:
     set_language("zh_CN")
     auditor = demo.ctx.services.auth.login("auditor", "auditor-demo-2026")
