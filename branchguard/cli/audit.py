@@ -48,11 +48,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     lst.set_defaults(handler=run_list)
     export = group.add_parser(
-        "export", help="write the events `audit list` lists for the same filters to an .xlsx or a PDF"
+        "export", help="write the events that audit list lists for the same filters to an .xlsx or a PDF"
     )
     _filter_arguments(export)
     export.add_argument(
-        "-o", "--output", required=True, type=Path, help="FILE.xlsx or FILE.pdf: the suffix picks the format"
+        "-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx: the suffix picks the format"
     )
     export.set_defaults(handler=run_export)
 

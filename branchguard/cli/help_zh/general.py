@@ -189,4 +189,7 @@ HELP: dict[str, str] = {
     "up to and including this local date": "截至此本地日期（含当天）",
     "summary contains this text": "摘要中包含此文字",
     "at most this many events (default 1000)": "最多列出这么多条（默认 1000）",
+    "write the events that audit list lists for the same filters to an .xlsx or a PDF": (
+        "将相同筛选条件下 audit list 列出的事件写入 .xlsx 或 PDF 文件"
+    ),
 }
