@@ -337,8 +337,8 @@ class ImportResultsDialog(QDialog):
         )
         summary.setObjectName("ho_import_summary")
         self.model = ImportResultsModel(self)
-        self.model.set_rows(outcomes)
         self.table, _proxy = make_table("ho_import_table", self.model)
+        self.model.set_rows(outcomes)  # after the table: enabling its sorting ordered them Z to A
         self.table.setAccessibleName(self.windowTitle())
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
