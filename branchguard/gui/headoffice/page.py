@@ -50,6 +50,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
 from branchguard.gui.kit.print_preview import preview_report
 from branchguard.gui.kit.rows import ITEM_ROLE
+from branchguard.gui.kit.screen import scrolling_column
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tables import make_table
@@ -125,7 +126,8 @@ class HeadOfficePage(Page):
         filters.addWidget(self.count)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        # a busy branch's breakdown runs to more lines than its share of a 768 px screen: it scrolls
+        split.addWidget(scrolling_column("ho_detail_scroll", self.detail))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         box = QVBoxLayout(self)
