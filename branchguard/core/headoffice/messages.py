@@ -51,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not a BranchGuard package ({error})",
         "{file} 不是 BranchGuard 数据包（{error}）",
     ),
+    "ho.newer_format": (
+        "{file} was made by a newer BranchGuard ({made_by}) in package format {version}; this BranchGuard reads format {supported}: update BranchGuard at head office, then import it again",
+        "{file} 由较新版本的 BranchGuard（{made_by}）生成，数据包格式为第 {version} 版；本版本只能读取第 {supported} 版：请先升级总行的 BranchGuard，再重新导入",
+    ),
     "ho.schema": (
         "the package's {file} does not follow the published schema: {problem}",
         "数据包中的 {file} 不符合公布的格式：{problem}",

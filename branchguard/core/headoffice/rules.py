@@ -55,6 +55,28 @@ def schema_problem(part: str, value: Any) -> str | None:
     return f"{where}: {error.message[:200]}"
 
 
+def format_problem(manifest: Any, file: str) -> Message | None:
+    """A manifest of another format, or of a later version of this one, said as such before the
+    schema is asked (which words either as a field that breaks it, "version: 1 was expected"); None
+    when it is a package of a version this BranchGuard reads."""
+    from branchguard.core.exchange import rules as package
+
+    if not isinstance(manifest, Mapping) or manifest.get("format") != package.FORMAT:
+        return None  # the schema names what is wrong with it
+    version = manifest.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version <= package.VERSION:
+        return None
+    generator = manifest.get("generator")
+    made_by = generator.get("version") if isinstance(generator, Mapping) else None
+    return Message(
+        "ho.newer_format",
+        file=file,
+        version=version,
+        supported=package.VERSION,
+        made_by=str(made_by)[:40] if made_by else "?",
+    )
+
+
 def manifest_meaning_problem(manifest: Mapping[str, Any]) -> str | None:
     """What the schema's patterns let through and the import would trip on or store wrongly: a time
     or a date that is no day (2026-13-45), a period that is none (2026-13) or whose dates are not

@@ -155,6 +155,9 @@ class HeadOfficeService:
             manifest = intake.load_json(manifest_bytes, JSON_LIMITS, FIELD)
         except intake.InputRejected as exc:
             raise _refuse("ho.schema", file=package.MANIFEST, problem=exc.content) from None
+        newer = rules.format_problem(manifest, path.name)
+        if newer is not None:
+            raise Refused(FIELD, newer)
         problem = rules.schema_problem("manifest", manifest) or rules.manifest_meaning_problem(manifest)
         if problem is not None:
             raise _refuse("ho.schema", file=package.MANIFEST, problem=problem)
