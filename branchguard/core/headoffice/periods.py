@@ -72,3 +72,11 @@ def missing_months(period: Period, sent: Collection[str], today: date) -> list[s
 def months_over(period: Period, today: date) -> int:
     """How many of the period's months are over by `today`."""
     return sum(1 for m in months(period) if m.end <= today)
+
+
+def latest(names: Collection[str]) -> str:
+    """The package period of `names` that ends last (of a month and its quarter, the quarter): how
+    far a branch has sent, whatever order its packages came in; "" for none."""
+    if not names:
+        return ""
+    return max(names, key=lambda name: (parse_period(name).end, parse_period(name).months))

@@ -363,6 +363,7 @@ class HeadOfficeService:
             latest = store.latest_scores(conn)
             compliance = store.compliance(conn)
             months = store.complaint_months(conn)
+            sent = store.package_periods(conn)
         out = []
         for r in rows:
             f = figures.get(r.id, {})
@@ -377,7 +378,7 @@ class HeadOfficeService:
                     name=r.name,
                     fingerprint=r.fingerprint,
                     packages=r.packages,
-                    last_period=r.period or "",
+                    last_period=periods.latest(sent.get(r.id, [])),  # not the last imported
                     last_imported_at=_utc(r.imported_at),
                     ledger_seq=r.ledger_seq,
                     counts={k: kinds.get(r.id, {}).get(k, 0) for k in package.KINDS},

@@ -163,8 +163,8 @@ def incident_counts(conn: Connection) -> tuple[dict[int, dict[str, int]], dict[i
 
 def branch_list(conn: Connection) -> Sequence[Any]:
     """The registered branches in code order with what the roll-up shows of them, in one query:
-    id, code, name, fingerprint, ledger_seq, packages (count), period and imported_at of the last
-    package (None before any). Plain rows, no ORM objects."""
+    id, code, name, fingerprint, ledger_seq, packages (count), and when the last package was
+    imported (None before any). Plain rows, no ORM objects."""
     b, p = HoBranchRow.__table__.c, HoPackageRow.__table__.c
     last = HoPackageRow.__table__.alias("last")
     counts = select(p.branch_id, func.count().label("n")).group_by(p.branch_id).subquery()
@@ -176,7 +176,6 @@ def branch_list(conn: Connection) -> Sequence[Any]:
             b.fingerprint,
             b.ledger_seq,
             func.coalesce(counts.c.n, 0).label("packages"),
-            last.c.period,
             last.c.imported_at,
         )
         .outerjoin(last, last.c.id == b.last_package_id)
@@ -184,6 +183,15 @@ def branch_list(conn: Connection) -> Sequence[Any]:
         .order_by(b.code)
     )
     return conn.execute(stmt).all()
+
+
+def package_periods(conn: Connection) -> dict[int, list[str]]:
+    """Per branch, the periods of the packages it holds (each once)."""
+    p = HoPackageRow.__table__.c
+    out: dict[int, list[str]] = {}
+    for branch_id, period in conn.execute(select(p.branch_id, p.period).distinct()):
+        out.setdefault(branch_id, []).append(period)
+    return out
 
 
 def held_heads(conn: Connection) -> list[tuple[Any, ...]]:

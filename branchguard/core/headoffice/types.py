@@ -58,7 +58,7 @@ class BranchRollup:
     name: str
     fingerprint: str
     packages: int
-    last_period: str
+    last_period: str  # of its packages, the period that ends last ("" before any)
     last_imported_at: datetime | None
     ledger_seq: int
     counts: dict[str, int]  # records held per kind

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from branchguard.core.complaints.library import load_builtin
 from branchguard.core.complaints.types import ComplaintKind, ComplaintStatus
+from branchguard.core.dashboard.rules import parse_period
 from branchguard.core.drills.types import ComplianceStatus, DrillStatus
 from branchguard.core.hazards.types import HazardSeverity, HazardStatus
 from branchguard.core.headoffice.types import BranchRollup, HoRecord
@@ -185,7 +186,9 @@ class BranchesModel(RowsModel[BranchRollup]):
 
     def _sort_key(self, b: BranchRollup, column: int) -> Any:
         if column == self.PERIOD:
-            return (b.last_period, b.last_imported_at.timestamp() if b.last_imported_at else 0.0)
+            # by when the period ends: "2026-Q1" is not after "2026-11"
+            ends = parse_period(b.last_period).end.toordinal() if b.last_period else 0
+            return (ends, b.last_imported_at.timestamp() if b.last_imported_at else 0.0)
         if column == self.COMPLIANCE:
             on_time, soon, overdue = compliance_counts(b)
             return (overdue, soon, -on_time)

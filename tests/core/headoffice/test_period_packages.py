@@ -111,3 +111,24 @@ def test_a_manifest_changed_after_signing_is_refused_as_changed(
     assert f"is not signed by branch DEMO-0101's registered key {registered}" in caught.value.message
     assert "0" * 16 in caught.value.message
     assert ho.services.headoffice.import_package(admin, path).outcome == ImportOutcome.IMPORTED
+
+
+def test_a_branchs_last_period_is_the_latest_it_sent_not_the_last_imported(
+    make_db: Callable[[str], Any],  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    """A branch that sends this month's package and then last month's (a late one, or one sent
+    again): head office's list says it has sent this month, whatever order they came in."""
+    a, lead = _branch(make_db, "a", "DEMO-0101", 0)
+    today = date.today()
+    now, before = f"{today:%Y-%m}", f"{today.year - (today.month == 1)}-{(today.month - 2) % 12 + 1:02d}"
+    zips = [tmp_path / f"{period}.zip" for period in (now, before)]
+    for period, path in zip((now, before), zips, strict=True):
+        a.services.exchange.export(lead, period, path)
+    a.services.exchange.export_key(lead, tmp_path / "a.pem")
+    ho, admin = _head_office(make_db, tmp_path / "a.pem")
+    hos = ho.services.headoffice
+    for path in zips:  # in the order made: the earlier month's last
+        assert hos.import_package(admin, path).outcome == ImportOutcome.IMPORTED
+    [row] = hos.branches(admin)
+    assert (row.packages, row.last_period) == (2, now)
