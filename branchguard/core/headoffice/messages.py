@@ -76,6 +76,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据包含有清单未列出的文件 {file}：拒绝导入",
     ),
     "ho.file_missing": ("the package lacks {file}: refused", "数据包缺少 {file}：拒绝导入"),
+    "ho.head_damaged": (
+        "the package's {file} is damaged (it does not unpack, or fails the zip's own check): the package was changed or broken after it was made; refused",
+        "数据包中的 {file} 已损坏（无法解压，或未通过 zip 自身的校验）：数据包在生成后被改动或损坏；拒绝导入",
+    ),
     "ho.file_changed": (
         "{file} in the package differs from its manifest (SHA-256 or size): the package was changed after it was made; refused",
         "数据包中的 {file} 与清单不符（SHA-256 或大小）：数据包在生成后被改动；拒绝导入",

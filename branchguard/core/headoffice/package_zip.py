@@ -81,8 +81,10 @@ def _capped(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     try:
         with zf.open(info) as fh:
             data = fh.read(limit + 1)
-    except ZIP_DAMAGE + (OSError,):  # noqa: RUF005 (mypy refuses a starred tuple); said as `_streamed` says it
-        raise refuse("ho.file_changed", file=name) from None
+    except ZIP_DAMAGE + (OSError,):  # noqa: RUF005 (mypy refuses a starred tuple)
+        # damaged, not "differs from its manifest": the manifest and its signature are what the
+        # other members are held to
+        raise refuse("ho.head_damaged", file=name) from None
     if len(data) > limit:
         raise refuse("ho.file_too_big", file=name)
     return data
