@@ -107,12 +107,13 @@ def run_branch_add(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.core.headoffice.package_zip import ledger_order
     from branchguard.core.headoffice.service import NotHeadOffice
     from branchguard.core.headoffice.types import ImportOutcome
 
     actor, failed = cli_actor(args), 0
     require(actor, "ho.import")  # once, audited, before any file: not a refusal per file
-    for path in args.files:
+    for path in ledger_order(args.files):
         try:
             r = ctx.services.headoffice.import_package(actor, path)
         except NotHeadOffice:

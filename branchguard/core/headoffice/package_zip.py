@@ -10,8 +10,10 @@ byte: a zip's own sizes may lie, so what is counted is what actually inflates.
 from __future__ import annotations
 
 import hashlib
+import json
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from branchguard.core.exchange import rules as package
@@ -28,6 +30,9 @@ MAX_MEMBER = 512 * 1024 * 1024
 MAX_JSON_TOTAL = 1024 * 1024 * 1024  # the records and the ledger, held in memory to be parsed
 MAX_CONTENT = 4 * 1024 * 1024 * 1024  # everything listed, the PDFs (only hashed, streamed) included
 _CHUNK = 1 << 16
+# what peeking at a file that is no readable package may raise besides a damaged zip and a refusal
+# (ValueError: its manifest no JSON)
+_UNREADABLE: tuple[type[Exception], ...] = (OSError, KeyError, TypeError, ValueError)
 
 
 class Refused(ValidationError):
@@ -36,6 +41,25 @@ class Refused(ValidationError):
 
 def refuse(key: str, **params: object) -> Refused:
     return Refused(FIELD, Message(key, **params))
+
+
+def ledger_order(paths: Sequence[Path]) -> list[Path]:
+    """`paths` in the order head office can take them in: each branch's packages by where their
+    ledger ends (the order the branch made them), so that files chosen together in any order (a
+    quarter's, made first, sorts after its months' by name) fill their own gaps, and one sent again
+    from the start (`--after 0`) comes after the older ones it reaches past. Only the manifests are
+    peeked at, nothing is proved: a file that is no readable package goes first, in its place, to be
+    refused as the import finds."""
+
+    def where(index: int) -> tuple[str, int, int]:
+        try:
+            with zipfile.ZipFile(paths[index]) as zf:
+                manifest = json.loads(_capped(zf, package.MANIFEST, MAX_MANIFEST))
+            return str(manifest["branch"]["code"]), int(manifest["ledger"]["head"]["seq"]), index
+        except ZIP_DAMAGE + _UNREADABLE + (Refused,):
+            return "", -1, index
+
+    return [paths[i] for i in sorted(range(len(paths)), key=where)]
 
 
 def head(zf: zipfile.ZipFile) -> tuple[bytes, str]:

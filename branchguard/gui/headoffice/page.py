@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.drills.types import ComplianceStatus
+from branchguard.core.headoffice.package_zip import ledger_order
 from branchguard.core.headoffice.periods import report_period
 from branchguard.core.headoffice.types import BranchRollup, ImportOutcome
 from branchguard.core.incidents.types import IncidentCategory
@@ -257,7 +258,8 @@ class HeadOfficePage(Page):
             self.import_files([Path(f) for f in files])
 
     def import_files(self, files: list[Path]) -> None:
-        """Import each file in turn off the GUI thread, with progress; then the result of each."""
+        """Import each file in turn off the GUI thread, with progress, each branch's in the order of
+        its ledger (package_zip.ledger_order); then the result of each, in that order."""
         service, actor = self.session.services.headoffice, self.session.actor
         imported, already, refused = (
             self.tr("imported: %1 records, %2 ledger entries"),
@@ -267,7 +269,7 @@ class HeadOfficePage(Page):
 
         def work(progress: TaskProgress) -> list[FileOutcome]:
             out = []
-            for n, path in enumerate(files):
+            for n, path in enumerate(ledger_order(files)):
                 progress.report(n, len(files), path.name)
                 try:
                     r = service.import_package(actor, path)
