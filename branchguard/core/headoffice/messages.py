@@ -102,6 +102,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "branch {code}'s ledger entry {seq} differs from the one head office received before: history was rewritten",
         "网点 {code} 的账本第 {seq} 条与总行此前收到的不同：历史被改写",
     ),
+    "ho.package_older": (
+        "branch {code}'s package for {period} was made {made}, before its package for {held_period} (made {held_made}) that head office already holds, which carries the ledger further (to entry {held}): it is late and adds nothing; not imported. If head office lacks {period}'s records, ask the branch to export {period} again",
+        "网点 {code} 的 {period} 的数据包生成于 {made}，早于总行已收到的该网点 {held_period} 的数据包（生成于 {held_made}，账本已到第 {held} 条）：此包迟到，未导入。如总行缺少 {period} 的记录，请网点重新导出 {period}",
+    ),
     "ho.ledger_dropped": (
         "branch {code}'s ledger now ends at entry {seq}, but head office received entries up to {held}: history was dropped",
         "网点 {code} 的账本现止于第 {seq} 条，而总行已收到到第 {held} 条：历史被删除",

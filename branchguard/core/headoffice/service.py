@@ -48,6 +48,7 @@ from branchguard.db.models.exchange import HeadOfficeRow, HoBranchRow, HoPackage
 MAX_PACKAGE = 2 * 1024 * 1024 * 1024
 JSON_LIMITS = intake.Limits(max_bytes=MAX_MEMBER, max_depth=16, max_items=20_000_000)
 QUARANTINE = "quarantine"
+MINUTE = "%Y-%m-%d %H:%M"  # when a package was made, as a refusal says it (the branches' time)
 
 
 class NotHeadOffice(ValidationError):
@@ -248,10 +249,39 @@ class HeadOfficeService:
         for e in overlap:
             if held.get(e["seq"]) != e["hash"]:
                 self._quarantine(actor, path, zf, code, digest, "ho.ledger_rewritten", seq=e["seq"])
+        if head["seq"] < held_seq:  # every entry it carries agrees with what is held
+            self._refuse_if_older(manifest, branch_id, held_seq)
         if head["seq"] < held_seq or (head["seq"] == held_seq and head["hash"] != held_hash):
             self._quarantine(
                 actor, path, zf, code, digest, "ho.ledger_dropped", seq=head["seq"], held=held_seq
             )
+
+    def _refuse_if_older(self, manifest: dict[str, Any], branch_id: int, held_seq: int) -> None:
+        """A package made before the one that brought the ledger head head office holds (a month's,
+        delayed, after a later one sent from the start) drops nothing: it is late. Refused saying
+        so, not quarantined; one made after it that ends before that head cut the branch's history."""
+        made = datetime.fromisoformat(manifest["created_at"].replace("Z", "+00:00"))
+        with self._sessions() as s:
+            held = s.execute(
+                select(HoPackageRow.period, HoPackageRow.created_at)
+                .where(HoPackageRow.branch_id == branch_id, HoPackageRow.ledger_to == held_seq)
+                .order_by(HoPackageRow.created_at)
+                .limit(1)
+            ).first()
+        if held is None:
+            return
+        held_made = held.created_at.replace(tzinfo=held.created_at.tzinfo or UTC)
+        if made > held_made:  # made in the same second as it: not after
+            return
+        raise _refuse(
+            "ho.package_older",
+            code=manifest["branch"]["code"],
+            period=manifest["period"]["name"],
+            made=made.astimezone(CHINA).strftime(MINUTE),
+            held_period=held.period,
+            held_made=held_made.astimezone(CHINA).strftime(MINUTE),
+            held=held_seq,
+        )
 
     def _quarantine(
         self,
