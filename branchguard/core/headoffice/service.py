@@ -391,9 +391,9 @@ class HeadOfficeService:
             by_category, by_level = store.incident_counts(conn)
             figures = store.per_branch(conn, now)
             latest = store.latest_scores(conn)
-            compliance = store.compliance(conn)
+            sent = {b: periods.latest(names) for b, names in store.package_periods(conn).items()}
+            compliance = store.compliance(conn, latest=sent)
             months = store.complaint_months(conn)
-            sent = store.package_periods(conn)
         out = []
         for r in rows:
             f = figures.get(r.id, {})
@@ -408,7 +408,7 @@ class HeadOfficeService:
                     name=r.name,
                     fingerprint=r.fingerprint,
                     packages=r.packages,
-                    last_period=periods.latest(sent.get(r.id, [])),  # not the last imported
+                    last_period=sent.get(r.id, ""),  # not the last imported
                     last_imported_at=_utc(r.imported_at),
                     ledger_seq=r.ledger_seq,
                     counts={k: kinds.get(r.id, {}).get(k, 0) for k in package.KINDS},

@@ -3,12 +3,12 @@ the roll-up's aggregates. Takes a session or connection; never commits."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, case, delete, false, func, insert, not_, or_, select
+from sqlalchemy import Connection, Table, and_, case, delete, false, func, insert, not_, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from branchguard.core.headoffice.rules import COMPLAINT_ANSWERED, COMPLAINT_DONE, HAZARD_DONE, hazard_open_at
@@ -253,15 +253,20 @@ def latest_scores(conn: Connection) -> dict[int, float]:
     return {b: float(score) for b, score in conn.execute(stmt)}  # the last per branch wins
 
 
-def compliance(conn: Connection, periods: Sequence[str] | None = None) -> dict[int, dict[str, str]]:
-    """Per branch, each drill rule's status as the newest package imported of `periods` (of any
-    period when not given) carried it. Rows are kept per period (rules.compliance_key); only the
-    newest package's are read, so a rule that package no longer carried is not taken from an
-    older one."""
+def compliance(
+    conn: Connection, periods: Sequence[str] | None = None, *, latest: Mapping[int, str] | None = None
+) -> dict[int, dict[str, str]]:
+    """Per branch, each drill rule's status as the newest package imported of `periods`, or of
+    the branch's own period in `latest` (its latest: a package carries the rules as of its period's
+    end, so the one imported last may be an older period's), carried it. Rows are kept per period
+    (rules.compliance_key); only the newest package's are read, so a rule that package no longer
+    carried is not taken from an older one."""
     c = RECORDS.c
     held = c.kind == "compliance"
     if periods is not None:
         held = and_(held, c.period.in_(periods))
+    if latest is not None:
+        held = and_(held, tuple_(c.branch_id, c.period).in_(list(latest.items())))
     newest = select(c.branch_id, func.max(c.package_id).label("package_id")).where(held).group_by(c.branch_id)
     last = newest.subquery()
     stmt = select(c.branch_id, c.data["rule"].as_string(), c.status).join(

@@ -1,0 +1,66 @@
+"""The Branches page's drill rules are as the package of the branch's latest period carried them
+(each package carries them as of its period's end), not as the package imported last: a branch
+that sends its first quarter after its November reads as it stood at the end of November."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from branchguard.context import AppContext, open_context
+from branchguard.core.headoffice import rules
+from branchguard.core.ledger.rules import GENESIS
+from branchguard.db.models.exchange import HoBranchRow, HoPackageRow, HoRecordRow
+
+HO_PASSWORD = "head-office-2026!"
+
+
+@pytest.fixture
+def head_office(tmp_path: Path) -> Iterator[AppContext]:
+    made = open_context(tmp_path / "ho")
+    made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
+    made.close()
+    ctx = open_context(tmp_path / "ho")  # opened again: now head office's
+    yield ctx
+    ctx.close()
+
+
+def _package(ctx: AppContext, branch_id: int, period: str, ledger_to: int, fire: str) -> None:
+    """A package of `period` as an import leaves it: its row and its drill rules' statuses."""
+    with ctx.sessions.begin() as s:
+        row = HoPackageRow(
+            branch_id=branch_id,
+            period=period,
+            manifest_sha256=f"{ledger_to:064x}",
+            created_at=datetime(2026, 12, 1, 8, ledger_to, tzinfo=UTC),
+            imported_by="admin",
+            ledger_from=ledger_to,
+            ledger_to=ledger_to,
+            ledger_hash=GENESIS,
+            counts={},
+            file_name=f"{period}.zip",
+        )
+        s.add(row)
+        s.flush()
+        for rule, status in (("FIRE_EVAC", fire), ("ROBBERY", "on_time")):
+            facts = rules.facts("compliance", {"rule": rule, "status": status, "next_due": None}, period)
+            s.add(HoRecordRow(branch_id=branch_id, package_id=row.id, kind="compliance", period=period,
+                              data={"rule": rule, "status": status}, **facts))  # fmt: skip
+
+
+def test_drill_rules_are_the_latest_periods_not_the_last_imported(head_office: AppContext) -> None:
+    admin = head_office.services.auth.login("admin", HO_PASSWORD)
+    with head_office.sessions.begin() as s:
+        branch = HoBranchRow(code="B001", name="城东", public_key="00" * 32, fingerprint="0" * 16,
+                             added_by="admin", ledger_seq=2, ledger_hash=GENESIS)  # fmt: skip
+        s.add(branch)
+        s.flush()
+        branch_id = branch.id
+    _package(head_office, branch_id, "2026-11", 1, "on_time")
+    _package(head_office, branch_id, "2026-Q1", 2, "overdue")  # sent after, as it stood on 31 March
+    [row] = head_office.services.headoffice.branches(admin)
+    assert row.last_period == "2026-11"
+    assert row.compliance == {"FIRE_EVAC": "on_time", "ROBBERY": "on_time"}
