@@ -41,7 +41,7 @@ from branchguard.core.kernel.china_time import CHINA
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
-from branchguard.core.kernel.types import Actor, Role
+from branchguard.core.kernel.types import Actor, Role, Text2
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import HeadOfficeRow, HoBranchRow, HoPackageRow, HoQuarantineRow
 
@@ -392,7 +392,12 @@ class HeadOfficeService:
             figures = store.per_branch(conn, now)
             latest = store.latest_scores(conn)
             sent = {b: periods.latest(names) for b, names in store.package_periods(conn).items()}
-            compliance = store.compliance(conn, latest=sent)
+            compliance: dict[int, dict[str, str]] = {}
+            rule_names: dict[int, dict[str, Text2]] = {}
+            for b, rule, status, zh, en in store.compliance_rows(conn, latest=sent):
+                compliance.setdefault(b, {})[rule] = status
+                if zh or en:
+                    rule_names.setdefault(b, {})[rule] = Text2(zh or "", en or "")
             months = store.complaint_months(conn)
         out = []
         for r in rows:
@@ -422,6 +427,7 @@ class HeadOfficeService:
                     drill_score_latest=latest.get(r.id),
                     actions_overdue=f.get("actions_overdue", 0),
                     compliance=compliance.get(r.id, {}),
+                    rule_names=rule_names.get(r.id, {}),
                     complaints_open=f.get("complaints_open", 0),
                     complaints_overdue=f.get("complaints_overdue", 0),
                     complaint_totals=rules.complaint_totals(months.get(r.id, [])),

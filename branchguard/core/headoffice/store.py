@@ -256,11 +256,21 @@ def latest_scores(conn: Connection) -> dict[int, float]:
 def compliance(
     conn: Connection, periods: Sequence[str] | None = None, *, latest: Mapping[int, str] | None = None
 ) -> dict[int, dict[str, str]]:
-    """Per branch, each drill rule's status as the newest package imported of `periods`, or of
-    the branch's own period in `latest` (its latest: a package carries the rules as of its period's
-    end, so the one imported last may be an older period's), carried it. Rows are kept per period
-    (rules.compliance_key); only the newest package's are read, so a rule that package no longer
-    carried is not taken from an older one."""
+    """Per branch, each drill rule's status (compliance_rows)."""
+    out: dict[int, dict[str, str]] = {}
+    for b, rule, status, _zh, _en in compliance_rows(conn, periods, latest=latest):
+        out.setdefault(b, {})[rule] = status
+    return out
+
+
+def compliance_rows(
+    conn: Connection, periods: Sequence[str] | None = None, *, latest: Mapping[int, str] | None = None
+) -> list[tuple[int, str, str, str | None, str | None]]:
+    """Per branch, each drill rule, its status and its name (Chinese, English) as the newest
+    package imported of `periods`, or of the branch's own period in `latest` (its latest: a package
+    carries the rules as of its period's end, so the one imported last may be an older period's),
+    carried it. Rows are kept per period (rules.compliance_key); only the newest package's are
+    read, so a rule that package no longer carried is not taken from an older one."""
     c = RECORDS.c
     held = c.kind == "compliance"
     if periods is not None:
@@ -269,13 +279,11 @@ def compliance(
         held = and_(held, tuple_(c.branch_id, c.period).in_(list(latest.items())))
     newest = select(c.branch_id, func.max(c.package_id).label("package_id")).where(held).group_by(c.branch_id)
     last = newest.subquery()
-    stmt = select(c.branch_id, c.data["rule"].as_string(), c.status).join(
-        last, and_(c.branch_id == last.c.branch_id, c.package_id == last.c.package_id)
-    )
-    out: dict[int, dict[str, str]] = {}
-    for b, rule, status in conn.execute(stmt.where(held)):
-        out.setdefault(b, {})[rule] = status
-    return out
+    name = c.data["name"]  # each language's, as the branch named the rule (an older package: none)
+    stmt = select(
+        c.branch_id, c.data["rule"].as_string(), c.status, name["zh"].as_string(), name["en"].as_string()
+    ).join(last, and_(c.branch_id == last.c.branch_id, c.package_id == last.c.package_id))
+    return [(b, rule, status, zh, en) for b, rule, status, zh, en in conn.execute(stmt.where(held))]
 
 
 def hazards_open_at(conn: Connection, end: datetime) -> dict[int, int]:

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import Enum
 
 from branchguard.core.dashboard.rules import Period
+from branchguard.core.kernel.types import Text2
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class BranchRollup:
     drill_score_latest: float | None
     actions_overdue: int
     compliance: dict[str, str] = field(default_factory=dict)  # rule code -> status
+    rule_names: dict[str, Text2] = field(default_factory=dict)  # rule code -> its name, as the branch sent it
     complaints_open: int = 0  # not yet archived or withdrawn, as the packages last carried them
     complaints_overdue: int = 0  # no reply yet and past the due time
     # the complaint statistics of every month the packages carried, added up (rules.COMPLAINT_SUMS)

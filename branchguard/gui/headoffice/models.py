@@ -95,6 +95,12 @@ def compliance_counts(b: BranchRollup) -> tuple[int, int, int]:
     )
 
 
+def rule_name(b: BranchRollup, rule: str) -> str:
+    """A drill rule as the branch's package names it in the window's language; else its code."""
+    name = b.rule_names.get(rule)
+    return name.text if name else rule
+
+
 def levels_text(b: BranchRollup) -> str:
     return " · ".join(f"{level} {b.incidents_by_level.get(level, 0)}" for level in LEVELS)
 
@@ -210,7 +216,7 @@ class BranchesModel(RowsModel[BranchRollup]):
             return self.tr("Imported %1; %2 packages").replace("%1", imported).replace("%2", str(b.packages))
         if column == self.COMPLIANCE and b.compliance:
             return "\n".join(
-                f"{rule}: {label_of(ComplianceStatus, status)}"
+                f"{rule_name(b, rule)}: {label_of(ComplianceStatus, status)}"
                 for rule, status in sorted(b.compliance.items())
             )
         if column in (self.INCIDENTS, self.LEVELS) and b.incidents_by_category:

@@ -41,6 +41,7 @@ from branchguard.gui.headoffice.models import (
     ImportResultsModel,
     label_of,
     matches,
+    rule_name,
     score_text,
 )
 from branchguard.gui.headoffice.period_dialog import RegionalPeriodDialog
@@ -206,7 +207,7 @@ class HeadOfficePage(Page):
             return
         rules = (
             ", ".join(
-                f"{rule} {label_of(ComplianceStatus, status)}"
+                f"{rule_name(b, rule)} {label_of(ComplianceStatus, status)}"
                 for rule, status in sorted(b.compliance.items())
             )
             or "—"

@@ -1,6 +1,7 @@
 """The Branches page's drill rules are as the package of the branch's latest period carried them
 (each package carries them as of its period's end), not as the package imported last: a branch
-that sends its first quarter after its November reads as it stood at the end of November."""
+that sends its first quarter after its November reads as it stood at the end of November. Their
+names come with them, in both languages, for the window to name them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from branchguard.context import AppContext, open_context
 from branchguard.core.headoffice import rules
+from branchguard.core.kernel.types import Text2
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import HoBranchRow, HoPackageRow, HoRecordRow
 
@@ -47,8 +49,9 @@ def _package(ctx: AppContext, branch_id: int, period: str, ledger_to: int, fire:
         s.flush()
         for rule, status in (("FIRE_EVAC", fire), ("ROBBERY", "on_time")):
             facts = rules.facts("compliance", {"rule": rule, "status": status, "next_due": None}, period)
+            name = {"zh": f"{rule} 演练", "en": f"{rule} drill"}
             s.add(HoRecordRow(branch_id=branch_id, package_id=row.id, kind="compliance", period=period,
-                              data={"rule": rule, "status": status}, **facts))  # fmt: skip
+                              data={"rule": rule, "status": status, "name": name}, **facts))  # fmt: skip
 
 
 def test_drill_rules_are_the_latest_periods_not_the_last_imported(head_office: AppContext) -> None:
@@ -64,3 +67,4 @@ def test_drill_rules_are_the_latest_periods_not_the_last_imported(head_office: A
     [row] = head_office.services.headoffice.branches(admin)
     assert row.last_period == "2026-11"
     assert row.compliance == {"FIRE_EVAC": "on_time", "ROBBERY": "on_time"}
+    assert row.rule_names["FIRE_EVAC"] == Text2("FIRE_EVAC 演练", "FIRE_EVAC drill")  # for the window
