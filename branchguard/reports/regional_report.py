@@ -88,7 +88,7 @@ def _cells(r: PeriodRow) -> list[str | int | float]:
         _rate(r.complaints_on_time, r.complaints_answered, r.complaint_months),
         _rate(r.complaints_satisfied, r.complaints_rated, r.complaint_months),
         r.actions_overdue,
-        r.compliance_overdue,
+        "-" if r.compliance_overdue is None else r.compliance_overdue,  # no package ends with the period
     ]
 
 

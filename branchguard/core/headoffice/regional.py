@@ -63,7 +63,7 @@ def rows(conn: Connection, period: Period, now: datetime) -> list[PeriodRow]:
                 hazards_open_at_end=f.get("hazards_open_at_end", 0),
                 complaints=f.get("complaints", 0),
                 actions_overdue=f.get("actions_overdue", 0),
-                compliance_overdue=f.get("compliance_overdue", 0),
+                compliance_overdue=f.get("compliance_overdue"),  # only from a package ending with it
                 complaint_months=len(complaint_months.get(branch_id, [])),
                 complaints_answered=stats["answered"],
                 complaints_on_time=stats["on_time"],

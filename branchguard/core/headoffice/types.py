@@ -107,7 +107,7 @@ class PeriodRow:
     hazards_open_at_end: int
     complaints: int
     actions_overdue: int
-    compliance_overdue: int
+    compliance_overdue: int | None  # None: no package held ends with the period, so not known
     # from the packages' complaint statistics (complaintstats) of the period's months
     complaint_months: int = 0  # months the branch's packages carried statistics for
     complaints_answered: int = 0  # clock stopped in the period (reply or withdrawal)

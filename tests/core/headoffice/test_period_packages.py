@@ -132,3 +132,23 @@ def test_a_branchs_last_period_is_the_latest_it_sent_not_the_last_imported(
         assert hos.import_package(admin, path).outcome == ImportOutcome.IMPORTED
     [row] = hos.branches(admin)
     assert (row.packages, row.last_period) == (2, now)
+
+
+def test_drill_rules_overdue_are_not_known_without_a_package_ending_with_the_period(
+    make_db: Callable[[str], Any],  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    """A package carries the drill rules as of its period's end: for a period no package held ends
+    with (a year under way, a month the branch sent nothing for), the report says it does not know,
+    never "0 overdue" (the branch's own dashboard may say 1)."""
+    a, lead = _branch(make_db, "a", "DEMO-0101", 0)
+    now = f"{date.today():%Y-%m}"
+    a.services.exchange.export(lead, now, tmp_path / "now.zip")
+    a.services.exchange.export_key(lead, tmp_path / "a.pem")
+    ho, admin = _head_office(make_db, tmp_path / "a.pem")
+    hos = ho.services.headoffice
+    assert hos.import_package(admin, tmp_path / "now.zip").outcome == ImportOutcome.IMPORTED
+    [held] = hos.period_rows(admin, now)[1]
+    assert held.compliance_overdue is not None and held.compliance_overdue >= 0
+    [unknown] = hos.period_rows(admin, str(date.today().year - 1))[1]
+    assert unknown.compliance_overdue is None
