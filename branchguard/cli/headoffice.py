@@ -21,6 +21,7 @@ from branchguard.core.kernel.roles import require
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
 
+TIME_FORMAT = "%Y-%m-%d %H:%M"  # an earlier import's time, on this PC's clock
 # What a head-office database may run besides `ho`: its accounts, where its data is, its backups,
 # its audit trail and the ledger's check.
 HEAD_OFFICE_COMMANDS = frozenset({"ho", "user", "info", "backup", "audit", "verify"})
@@ -123,6 +124,9 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
             fail(t("ho.cli.refused", file=path, reason=exc.message))
             continue
         key = "ho.cli.imported" if r.outcome is ImportOutcome.IMPORTED else "ho.cli.already"
+        earlier = r.replaces.astimezone().strftime(TIME_FORMAT) if r.replaces else ""
+        if earlier:
+            key = "ho.cli.imported_again"
         print(
             t(
                 key,
@@ -131,6 +135,7 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
                 period=r.period,
                 records=r.records,
                 entries=r.ledger_entries,
+                earlier=earlier,
             )
         )
     return 1 if failed else 0

@@ -236,6 +236,16 @@ def test_head_office_round_trip_on_the_command_line(
     rows = {line.split()[0]: line.split() for line in out.splitlines() if line.startswith("DEMO-")}
     assert [rows[c][3] for c in sorted(rows)] == ["0", "0"]
 
+    # branch B sends this month again (its third package): said as sent again, not as one more month
+    as_user(monkeypatch, "lead", LEAD_PASSWORD)
+    again = tmp_path / f"b-{now}-again.zip"
+    code, _out, err = b("export", "package", "--period", now, "-o", str(again), "--no-reports")
+    assert code == 0, err
+    as_user(monkeypatch, "admin", HO_PASSWORD)
+    code, out, err = ho("ho", "import", str(again))
+    assert code == 0, err
+    assert f"period {now}: sent again (head office had this period's package, imported " in out, out
+
     for suffix in ("pdf", "xlsx"):
         target = tmp_path / f"regional.{suffix}"
         code, out, err = ho("ho", "report", "--period", now, "-o", str(target))
@@ -282,7 +292,7 @@ def test_head_office_round_trip_on_the_command_line(
         ctx.close()
     assert len(kept) == 1 and kept[0][1] == "DEMO-0101" and Path(kept[0][0]).is_file()
     code, out, _err = ho("ho", "branches", "--json")
-    assert {r["code"]: r["packages"] for r in json.loads(out)} == {"DEMO-0101": 2, "DEMO-0202": 2}
+    assert {r["code"]: r["packages"] for r in json.loads(out)} == {"DEMO-0101": 2, "DEMO-0202": 3}
 
 
 def test_a_package_head_office_never_got_is_sent_again_from_the_entry_it_holds(

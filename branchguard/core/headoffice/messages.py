@@ -194,6 +194,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: branch {code}, period {period}: {records} records, {entries} ledger entries imported",
         "{file}：网点 {code}，期间 {period}：导入 {records} 条记录、{entries} 条账本记录",
     ),
+    "ho.resent": (
+        "sent again: head office had this period's package, imported {earlier}; the records this one carries replace that one's copies",
+        "重新报送：总行已有该期间的数据包（{earlier} 导入），本包所附记录替换原有记录",
+    ),
+    "ho.cli.imported_again": (
+        "{file}: branch {code}, period {period}: sent again (head office had this period's package, imported {earlier}): {records} records, {entries} ledger entries imported, replacing that one's copies",
+        "{file}：网点 {code}，期间 {period}：重新报送（总行已有该期间的数据包，{earlier} 导入）：导入 {records} 条记录、{entries} 条账本记录，替换原有记录",
+    ),
     "ho.cli.already": (
         "{file}: branch {code}, period {period}: imported before, nothing changed",
         "{file}：网点 {code}，期间 {period}：此前已导入，未作改动",

@@ -14,7 +14,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_public_key
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.service import AuthService
@@ -340,6 +340,11 @@ class HeadOfficeService:
         new_entries = [e for e in entries if e["seq"] > held_seq]
         total = 0
         with self._sessions.begin() as s:
+            replaces = s.scalar(
+                select(func.max(HoPackageRow.imported_at)).where(
+                    HoPackageRow.branch_id == branch_id, HoPackageRow.period == period
+                )
+            )
             row = HoPackageRow(
                 branch_id=branch_id,
                 period=period,
@@ -377,6 +382,7 @@ class HeadOfficeService:
             digest,
             total,
             len(new_entries),
+            _utc(replaces),
         )
 
     # -- the roll-up ---------------------------------------------------------------------------

@@ -49,6 +49,9 @@ class ImportResult:
     manifest_sha256: str
     records: int = 0
     ledger_entries: int = 0
+    # when head office imported the package it held of the same branch and period: this one was
+    # sent again, its records replacing that one's copies (None: the period's first)
+    replaces: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import may
 from branchguard.gui.headoffice.models import (
     LEVELS,
+    TIME_FORMAT,
     BranchesModel,
     FileOutcome,
     ImportResultsModel,
@@ -282,6 +283,8 @@ class HeadOfficePage(Page):
                     if r.outcome is ImportOutcome.ALREADY
                     else imported.replace("%1", str(r.records)).replace("%2", str(r.ledger_entries))
                 )
+                if r.replaces is not None:  # the period sent again: not a second month
+                    text += " — " + t("ho.resent", earlier=r.replaces.astimezone().strftime(TIME_FORMAT))
                 out.append(FileOutcome(path.name, True, r.branch_code, r.period, text))
             progress.report(len(files), len(files))
             return out

@@ -51,3 +51,29 @@ def test_a_package_older_than_the_one_held_is_refused_as_older_not_quarantined(
         assert conn.scalar(select(func.count()).select_from(HoPackageRow)) == 1
     zh = refused.value.content.text("zh_CN")
     assert f"{before} 的数据包" in zh and "删除" not in zh, zh
+
+
+def test_a_period_sent_again_says_it_replaces_the_package_held(
+    make_db: Callable[[str], Any],  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+) -> None:
+    """A branch that sends a period again (its records changed since): the import says head office
+    had that period's package, and when it was imported, so the two are not taken for two months."""
+    a, lead = _branch(make_db, "a", "DEMO-0101", 0)
+    now = f"{date.today():%Y-%m}"
+    first, again = tmp_path / "first.zip", tmp_path / "again.zip"
+    a.services.exchange.export(lead, now, first)
+    a.services.exchange.export(lead, now, again)
+    a.services.exchange.export_key(lead, tmp_path / "a.pem")
+    ho = make_db("ho")
+    hos = ho.services.headoffice
+    hos.init("华东区总行", "admin", HO_PASSWORD)
+    admin = _actor(ho, "admin")
+    hos.add_branch(admin, "DEMO-0101", "城东", tmp_path / "a.pem")
+    taken = hos.import_package(admin, first)
+    assert taken.outcome is ImportOutcome.IMPORTED and taken.replaces is None
+    resent = hos.import_package(admin, again)
+    assert resent.outcome is ImportOutcome.IMPORTED and resent.replaces is not None
+    with ho.engine.connect() as conn:
+        held = conn.scalar(select(HoPackageRow.imported_at).where(HoPackageRow.file_name == "first.zip"))
+    assert resent.replaces.replace(tzinfo=None) == held.replace(tzinfo=None)

@@ -1,14 +1,22 @@
 """The import's results list each file in the order it was imported: a file refused for a gap that a
-later file of the same choice filled reads "refused", then "imported", never the other way round."""
+later file of the same choice filled reads "refused", then "imported", never the other way round;
+a period sent again says so."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
+from branchguard.app import build_main_window
+from branchguard.context import open_context
+from branchguard.core.headoffice.types import ImportOutcome, ImportResult
 from branchguard.gui.headoffice.models import FileOutcome
-from branchguard.gui.headoffice.page import ImportResultsDialog
+from branchguard.gui.headoffice.page import HeadOfficePage, ImportResultsDialog
+from tests.gui.headoffice.test_branches_fit import HO_PASSWORD
 
 
 def test_results_keep_the_order_the_files_were_imported(app: QApplication, qtbot: Any) -> None:
@@ -22,3 +30,32 @@ def test_results_keep_the_order_the_files_were_imported(app: QApplication, qtbot
     assert dialog.model.rows() == outcomes
     shown = [dialog.table.model().index(row, 0).data() for row in range(3)]
     assert shown == ["a-2026-11.zip", "z-2026-10.zip", "a-2026-11.zip"]
+
+
+def test_a_period_sent_again_says_so(qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A package of a period head office held already (the branch sent it again) says it replaced
+    the one imported before, not just "imported", as if it were another month's."""
+    made = open_context(tmp_path / "ho", lang="en")
+    made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
+    made.close()
+    ctx = open_context(tmp_path / "ho", lang="en")
+    try:
+        window = build_main_window(ctx, ctx.services.auth.login("admin", HO_PASSWORD))
+        qtbot.addWidget(window)
+        page = window.show_page("headoffice")
+        assert isinstance(page, HeadOfficePage)
+        earlier = datetime(2026, 12, 1, 8, 30, tzinfo=UTC)
+
+        def imported(_actor: Any, path: Path) -> ImportResult:
+            return ImportResult(str(path), ImportOutcome.IMPORTED, "B001", "2026-11", "0" * 64, 9, 2, earlier)
+
+        monkeypatch.setattr(ctx.services.headoffice, "import_package", imported)
+        page.import_files([tmp_path / "B001-2026-11.zip"])
+        qtbot.waitUntil(lambda: getattr(page, "results", None) is not None, timeout=10_000)
+        [outcome] = page.results.model.rows()
+        assert outcome.text.startswith("imported: 9 records, 2 ledger entries — sent again"), outcome.text
+        assert earlier.astimezone().strftime("%Y-%m-%d %H:%M") in outcome.text
+        page.results.reject()
+        window.close()
+    finally:
+        ctx.close()
