@@ -53,7 +53,8 @@ def rows(conn: Connection, period: Period, now: datetime) -> list[PeriodRow]:
             PeriodRow(
                 code=code,
                 name=name,
-                packages=sum(1 for n in sent.get(branch_id, []) if n in within),
+                # a period sent again is one package of it: the later replaced the earlier's records
+                packages=len({n for n in sent.get(branch_id, []) if n in within}),
                 incidents=f.get("incidents", 0),
                 incidents_by_level=dict(sorted(f.get("incidents_by_level", {}).items())),
                 drills=f.get("drills", 0),

@@ -100,7 +100,7 @@ class PeriodRow:
 
     code: str
     name: str
-    packages: int
+    packages: int  # the periods within it a package came of (one sent twice: once)
     incidents: int
     incidents_by_level: dict[str, int]
     drills: int  # held: run (a drill incident started), or recorded afterwards and not voided

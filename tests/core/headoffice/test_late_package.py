@@ -77,3 +77,5 @@ def test_a_period_sent_again_says_it_replaces_the_package_held(
     with ho.engine.connect() as conn:
         held = conn.scalar(select(HoPackageRow.imported_at).where(HoPackageRow.file_name == "first.zip"))
     assert resent.replaces.replace(tzinfo=None) == held.replace(tzinfo=None)
+    [row] = hos.period_rows(admin, now)[1]
+    assert row.packages == 1  # the month's package, sent twice: not two packages of the month
