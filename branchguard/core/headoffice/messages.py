@@ -10,6 +10,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.page.headoffice.view": ("open head office's Branches page", "打开总行“网点汇总”页面"),
     "field.ho_name": ("Head office name", "总行名称"),
     "field.package": ("Package", "数据包"),
+    # the fields of head office's audit events (a branch registered, the head office made)
+    "field.ho_branch_code": ("Branch code", "网点编号"),
+    "field.ho_branch_name": ("Branch name", "网点名称"),
+    "field.ho_branch_fingerprint": ("Key fingerprint", "密钥指纹"),
+    "field.head_office_name": ("Head office name", "总行名称"),
+    "field.head_office_user": ("Administrator", "管理员"),
     "field.record_kind": ("Kind of record", "记录类别"),
     # the mode of a database
     "ho.not_head_office": (
