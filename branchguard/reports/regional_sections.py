@@ -101,7 +101,8 @@ def comparison(styles: ReportStyles, report: RegionalPeriod, width: float) -> li
         [r.code, r.name, *_compared(r, report.held_before(r.code), report)]
         for r in report.rows
     ]
-    widths = [width * w / 40 for w in (3, 6, 4, 4, 4, 4, 4, 4, 4, 3)]
+    # each figure's column as wide as the others: "2026年第2季度：" on one line in the last one too
+    widths = [width * w / 40 for w in (3, 5, 4, 4, 4, 4, 4, 4, 4, 4)]
     return [
         para(t("ho.report.before.heading", period=then_words), styles.heading),
         para(t("ho.report.before.note", now=now_words, before=then_words), styles.small),

@@ -208,3 +208,23 @@ def test_a_year_is_made_of_its_quarters_and_months_packages() -> None:
     assert ending(year) == ["2026", "2026-12", "2026-Q4"] and ending(parse_period("2026-11")) == ["2026-11"]
     assert missing_months(year, {"2026-01"}, date(2026, 3, 15)) == ["2026-02"]  # March still runs
     assert missing_months(year, {"2026-Q1"}, date(2026, 4, 1)) == []
+
+
+def test_the_comparisons_cells_keep_the_period_before_on_one_line(
+    head_office: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Every figure's column of the comparison is as wide as the others: the last one's cells said
+    "2026年第2季" on one line and "度：10（−3）" on the next."""
+    ctx, admin = head_office
+    set_language("zh_CN")
+    out = tmp_path / "q3.pdf"
+    build_regional_report(ctx.services, admin, f"{YEAR}-Q3", out)
+    doc = pypdfium2.PdfDocument(out)
+    try:
+        text = "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+        lines = [line.strip() for line in text.splitlines()]
+    finally:
+        doc.close()
+    before = f"{YEAR}年第2季度："
+    assert any(before in line for line in lines)
+    assert not [line for line in lines if line.endswith(before[:-2])], lines  # "…第2季" cut before 度
