@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from branchguard.core.exchange import rules as package
+from branchguard.core.kernel import intake
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import ZIP_DAMAGE
 
 FIELD = "field.package"
+MAX_PACKAGE = 2 * 1024 * 1024 * 1024  # a package file
 # A real manifest lists ~150 bytes a file: 3 KB for a month with three reports; 1 MB is over 6,000
 # files, more than any branch's quarter of incidents, drills and inspections makes.
 MAX_MANIFEST = 1024 * 1024
@@ -52,11 +54,11 @@ def ledger_order(paths: Sequence[Path]) -> list[Path]:
     refused as the import finds."""
 
     def where(index: int) -> tuple[str, int, int]:
-        try:
-            with zipfile.ZipFile(paths[index]) as zf:
+        try:  # opened as the import opens it: a FIFO or a device refused, never waited on
+            with intake.open_file(paths[index], MAX_PACKAGE, FIELD) as fh, zipfile.ZipFile(fh) as zf:
                 manifest = json.loads(_capped(zf, package.MANIFEST, MAX_MANIFEST))
             return str(manifest["branch"]["code"]), int(manifest["ledger"]["head"]["seq"]), index
-        except ZIP_DAMAGE + _UNREADABLE + (Refused,):
+        except ZIP_DAMAGE + _UNREADABLE + (ValidationError,):
             return "", -1, index
 
     return [paths[i] for i in sorted(range(len(paths)), key=where)]

@@ -23,7 +23,7 @@ from branchguard.core.audit.service import record
 from branchguard.core.demo.service import holds_branch_data
 from branchguard.core.exchange import rules as package
 from branchguard.core.headoffice import package_zip, periods, regional, rules, store
-from branchguard.core.headoffice.package_zip import FIELD, MAX_MEMBER, Refused
+from branchguard.core.headoffice.package_zip import FIELD, MAX_MEMBER, MAX_PACKAGE, Refused
 from branchguard.core.headoffice.package_zip import refuse as _refuse
 from branchguard.core.headoffice.types import (
     BranchRollup,
@@ -45,7 +45,6 @@ from branchguard.core.kernel.types import Actor, Role, Text2
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import HeadOfficeRow, HoBranchRow, HoPackageRow, HoQuarantineRow
 
-MAX_PACKAGE = 2 * 1024 * 1024 * 1024
 JSON_LIMITS = intake.Limits(max_bytes=MAX_MEMBER, max_depth=16, max_items=20_000_000)
 QUARANTINE = "quarantine"
 MINUTE = "%Y-%m-%d %H:%M"  # when a package was made, as a refusal says it (the branches' time)

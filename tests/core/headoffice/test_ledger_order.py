@@ -6,6 +6,8 @@ refused as history dropped; a file that is no package keeps its place, first."""
 from __future__ import annotations
 
 import json
+import os
+import threading
 import zipfile
 from pathlib import Path
 
@@ -31,3 +33,18 @@ def test_each_branchs_packages_in_the_order_its_ledger_grew(tmp_path: Path) -> N
     missing = tmp_path / "gone.zip"
     chosen = [resent, november, junk, quarter, other, missing]
     assert ledger_order(chosen) == [junk, missing, other, quarter, november, resent]
+
+
+def test_a_fifo_among_the_files_is_not_waited_on(tmp_path: Path) -> None:
+    """Peeking opens each file as the import does (intake.open_file): a FIFO chosen by mistake is
+    left for the import to refuse, not opened and waited on until something writes to it."""
+    fifo = tmp_path / "pipe.zip"
+    os.mkfifo(fifo)
+    package = _package(tmp_path, "B001-2026-11.zip", "B001", 0, 10)
+    ordered: list[list[Path]] = []
+    peek = threading.Thread(target=lambda: ordered.append(ledger_order([package, fifo])), daemon=True)
+    peek.start()
+    peek.join(timeout=20)
+    if peek.is_alive():  # release it: a writer lets the blocked open return
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert ordered == [[fifo, package]]
