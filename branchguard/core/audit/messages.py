@@ -85,8 +85,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.event": ("What happened", "处理情况"),
     "field.fingerprint": ("Key fingerprint", "密钥指纹"),
     "field.folder": ("Folder", "文件夹"),
-    "field.head_office_name": ("Head office", "总行名称"),
-    "field.head_office_user": ("Head-office account", "总行账户"),
     "field.incident_action_plan": ("Drill no.", "演练编号"),
     "field.inspection_from": ("Result before", "原检查结果"),
     "field.inspection_to": ("Result now", "更正后检查结果"),

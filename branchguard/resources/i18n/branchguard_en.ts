@@ -7458,7 +7458,7 @@ Submitted as: %3</translation>
     </message>
     <message>
         <source>%1 records: %2 incidents, %3 drills&apos; runs</source>
-        <translation>%1 records: %2 incidents, %3 drills&apos; runs</translation>
+        <translation>%1 records: incidents %2, drill runs %3</translation>
     </message>
     <message>
         <source>Complaint statistics</source>
