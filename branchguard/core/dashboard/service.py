@@ -30,6 +30,7 @@ from branchguard.core.dashboard.types import (
     ComplianceFilter,
     Dashboard,
     Figure,
+    FirstSteps,
     PeriodFigures,
     PeriodReport,
     RuleLine,
@@ -55,6 +56,7 @@ from branchguard.core.schedules.types import DueFilter, DueWindow, OccurrenceSta
 from branchguard.db.base import utcnow
 from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
+from branchguard.db.models.foundation import PersonRow, UserRow
 from branchguard.db.models.hazards import HazardRow
 from branchguard.db.models.incidents import IncidentRow
 from branchguard.db.models.inspections import InspectionRow
@@ -243,6 +245,26 @@ class DashboardService:
 
     def _utc(self, day: date) -> datetime:
         return datetime.combine(day, time(0), tzinfo=self.zone)
+
+    def first_steps(self, actor: Actor) -> FirstSteps:
+        """A new branch's first steps, each asked whether it was taken (one EXISTS or count each):
+        said to whoever sets the branch up (accounts and drills)."""
+        require(actor, "user.list")
+        require(actor, "drill.plan")
+
+        def any_of(stmt: Select[Any]) -> ScalarSelect[bool]:
+            return select(stmt.exists()).scalar_subquery()
+
+        with self._sessions() as s:
+            staff, accounts, schedules, drills = s.execute(
+                select(
+                    any_of(select(PersonRow.id)),
+                    select(func.count(UserRow.id)).scalar_subquery() > 1,  # the lead's own from the start
+                    any_of(select(ScheduleRow.id).where(ScheduleRow.kind == ScheduleKind.INSPECTION.value)),
+                    any_of(select(DrillPlanRow.id).where(DrillPlanRow.status != DrillStatus.CANCELLED.value)),
+                )
+            ).one()
+        return FirstSteps(bool(staff), bool(accounts), bool(schedules), bool(drills))
 
     # -- the tiles -------------------------------------------------------------------------------
     def dashboard(self, actor: Actor, now: datetime | None = None) -> Dashboard:

@@ -277,3 +277,18 @@ class PeriodReport:
     def complaint_months(self) -> tuple[PeriodFigures, ...]:
         """The months of the period (one for a monthly report), from `months`."""
         return tuple(m for m in self.months if self.start <= m.start and m.end <= self.end)
+
+
+@dataclass(frozen=True)
+class FirstSteps:
+    """Which of a new branch's first steps are taken: people entered, an account beside the lead's,
+    a checklist scheduled, a drill planned (not cancelled). The dashboard names those not taken."""
+
+    staff: bool
+    accounts: bool
+    schedules: bool
+    drills: bool
+
+    def done(self) -> bool:
+        return self.staff and self.accounts and self.schedules and self.drills
+
