@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.incidents.types import ActionFilter, ActionItem
 from branchguard.core.kernel.roles import may
 from branchguard.gui.drills.models import ActionModel
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.text_scale import size_columns
@@ -46,6 +47,8 @@ class ActionListPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         size_columns(self.table.horizontalHeader(), ((0, 220), (2, 90), (3, 100), (4, 150)))
         self.table.activated.connect(self._activated)
+        self._read = False  # the list shown is the actions read, not the empty start
+        self.empty_note = EmptyNote(self.table, self.empty_text)
         self.count_label = QLabel()
         self.count_label.setObjectName("action_count")
         self.filter_label = QLabel()
@@ -100,7 +103,25 @@ class ActionListPanel(QWidget):
         incidents, actor, flt = self.session.services.incidents, self.session.actor, self.current_filter()
         self.loader.run(lambda: incidents.list_actions(actor, flt), self._show)
 
+    def empty_text(self) -> str:
+        """What the empty list says (kit/empty_note.py): nothing until the actions are read."""
+        if not self._read:
+            return ""
+        state = self.state_filter.currentData()
+        if state == OVERDUE:
+            return self.tr("No overdue corrective actions.")
+        if state == OPEN:
+            return self.tr(
+                "No open corrective actions. A drill's evaluation and an incident's closing add them, "
+                "each with its owner and due date; “All actions” lists the done ones too."
+            )
+        return self.tr(
+            "No corrective actions yet. A drill's evaluation and an incident's closing add them, each "
+            "with its owner and due date."
+        )
+
     def _show(self, rows: list[ActionItem]) -> None:
+        self._read = True
         self.model.set_rows(rows)
         self._update_done()
         self.count_label.setText(self.tr("Actions shown: %1").replace("%1", str(len(rows))))

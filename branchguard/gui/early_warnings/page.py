@@ -16,6 +16,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.early_warnings.dialogs import AddWarningDialog, LiftWarningDialog
 from branchguard.gui.early_warnings.models import WarningListModel
 from branchguard.gui.early_warnings.plan_open import APPLY, START_ANOTHER, PlanOpenQuestion
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -59,6 +60,8 @@ class WarningsPage(Page):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.question: PlanOpenQuestion | None = None  # while the plan's open incident is asked about
         self.table.doubleClicked.connect(lambda _index: self.open_incident_of_selected())
+        self._read = False  # the list shown is the warnings read, not the empty start
+        self.empty_note = EmptyNote(self.table, self.empty_text)
         self.message = error_label("warning_message")
         tools = FlowLayout()
         for widget in (
@@ -113,7 +116,22 @@ class WarningsPage(Page):
             box.blockSignals(False)
         self.refresh()
 
+    def empty_text(self) -> str:
+        """What the empty log says (kit/empty_note.py): nothing until the warnings are read."""
+        if not self._read:
+            return ""
+        if self.active_only.isChecked() or self.severe_only.isChecked():
+            return self.tr("No warning matches these filters.")
+        if not may(self.session.actor, "warning.record"):
+            return self.tr("No warnings recorded yet.")
+        return self.tr(
+            "No warnings recorded yet. When the weather bureau, the police, head office or emergency "
+            "management sends one, Record a warning… enters it; an orange or red one can start the "
+            "natural-disaster plan's preparation."
+        )
+
     def _show(self, warnings: list[EarlyWarning]) -> None:
+        self._read = True
         self.message.hide()
         self.model.set_rows(warnings)
         self._enable()

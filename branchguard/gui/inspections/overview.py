@@ -233,6 +233,7 @@ class InspectionsOverview(QWidget):
         due.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         history.activated.connect(self._open_history)
         self.history_note = EmptyNote(history, self.history_empty_text)
+        self.due_note = EmptyNote(due, self.due_empty_text)
         self._lists = (due, history)
         self._name_lists()
         self._due_box.addWidget(due, 1)
@@ -291,6 +292,24 @@ class InspectionsOverview(QWidget):
         return self.tr(
             "No inspections yet. Select a checklist above and click “Start inspection” (or double-click "
             "it); one that is due starts with “Start the due inspection”."
+        )
+
+    def due_empty_text(self) -> str:
+        """What the empty due list says (kit/empty_note.py): nothing until the overview is read."""
+        if self.overview is None:
+            return ""
+        window = self.due_filter.currentData()
+        if window == DueWindow.OVERDUE.value:
+            return self.tr("Nothing overdue.")
+        if window == DueWindow.TODAY.value:
+            return self.tr("Nothing due today.")
+        if self.overview.template_of_schedule:
+            return self.tr("Nothing due now: each schedule's next date is under “Next due” above.")
+        if not may(self.session.actor, "schedule.manage"):
+            return self.tr("No inspection is scheduled yet: the safety lead schedules them.")
+        return self.tr(
+            "No inspection is scheduled yet. Select a checklist above and click “Schedule…” to run it "
+            "daily, weekly or monthly, assigned to a person; what falls due is listed here."
         )
 
     # -- roles ---------------------------------------------------------------------------------

@@ -3159,6 +3159,26 @@ Submitted as: %3</translation>
         <source>No inspections yet. Select a checklist above and click “Start inspection” (or double-click it); one that is due starts with “Start the due inspection”.</source>
         <translation>No inspections yet. Select a checklist above and click “Start inspection” (or double-click it); one that is due starts with “Start the due inspection”.</translation>
     </message>
+    <message>
+        <source>Nothing overdue.</source>
+        <translation>Nothing overdue.</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>Nothing due today.</translation>
+    </message>
+    <message>
+        <source>Nothing due now: each schedule's next date is under “Next due” above.</source>
+        <translation>Nothing due now: each schedule's next date is under “Next due” above.</translation>
+    </message>
+    <message>
+        <source>No inspection is scheduled yet: the safety lead schedules them.</source>
+        <translation>No inspection is scheduled yet: the safety lead schedules them.</translation>
+    </message>
+    <message>
+        <source>No inspection is scheduled yet. Select a checklist above and click “Schedule…” to run it daily, weekly or monthly, assigned to a person; what falls due is listed here.</source>
+        <translation>No inspection is scheduled yet. Select a checklist above and click “Schedule…” to run it daily, weekly or monthly, assigned to a person; what falls due is listed here.</translation>
+    </message>
 </context>
 <context>
     <name>InspectionsPage</name>
@@ -6928,6 +6948,18 @@ Submitted as: %3</translation>
         <source>Corrective actions</source>
         <translation>Corrective actions</translation>
     </message>
+    <message>
+        <source>No overdue corrective actions.</source>
+        <translation>No overdue corrective actions.</translation>
+    </message>
+    <message>
+        <source>No open corrective actions. A drill's evaluation and an incident's closing add them, each with its owner and due date; “All actions” lists the done ones too.</source>
+        <translation>No open corrective actions. A drill's evaluation and an incident's closing add them, each with its owner and due date; “All actions” lists the done ones too.</translation>
+    </message>
+    <message>
+        <source>No corrective actions yet. A drill's evaluation and an incident's closing add them, each with its owner and due date.</source>
+        <translation>No corrective actions yet. A drill's evaluation and an incident's closing add them, each with its owner and due date.</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpBar</name>
@@ -7910,6 +7942,18 @@ Unassign it?</translation>
     <message>
         <source>Only orange and red</source>
         <translation>Only orange and red</translation>
+    </message>
+    <message>
+        <source>No warning matches these filters.</source>
+        <translation>No warning matches these filters.</translation>
+    </message>
+    <message>
+        <source>No warnings recorded yet.</source>
+        <translation>No warnings recorded yet.</translation>
+    </message>
+    <message>
+        <source>No warnings recorded yet. When the weather bureau, the police, head office or emergency management sends one, Record a warning… enters it; an orange or red one can start the natural-disaster plan's preparation.</source>
+        <translation>No warnings recorded yet. When the weather bureau, the police, head office or emergency management sends one, Record a warning… enters it; an orange or red one can start the natural-disaster plan's preparation.</translation>
     </message>
 </context>
 <context>

@@ -3147,6 +3147,26 @@ Submitted as: %3</source>
         <source>No inspections yet. Select a checklist above and click “Start inspection” (or double-click it); one that is due starts with “Start the due inspection”.</source>
         <translation>还没有检查记录。在上方选中一张检查表，点击“开始检查”（或直接双击）即可开始；到期的检查点击“开始到期检查”。</translation>
     </message>
+    <message>
+        <source>Nothing overdue.</source>
+        <translation>没有逾期的检查。</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>今天没有待检的检查。</translation>
+    </message>
+    <message>
+        <source>Nothing due now: each schedule's next date is under “Next due” above.</source>
+        <translation>目前没有待检的检查：各检查计划的下次日期见上方“下次到期”一栏。</translation>
+    </message>
+    <message>
+        <source>No inspection is scheduled yet: the safety lead schedules them.</source>
+        <translation>还没有安排检查计划：检查计划由安全负责人安排。</translation>
+    </message>
+    <message>
+        <source>No inspection is scheduled yet. Select a checklist above and click “Schedule…” to run it daily, weekly or monthly, assigned to a person; what falls due is listed here.</source>
+        <translation>还没有安排检查计划。在上方选中一张检查表，点击“检查计划…”，按每日、每周或每月安排并指定执行人；到期的检查会列在这里。</translation>
+    </message>
 </context>
 <context>
     <name>InspectionsPage</name>
@@ -6906,6 +6926,18 @@ Submitted as: %3</source>
         <source>Corrective actions</source>
         <translation>整改措施</translation>
     </message>
+    <message>
+        <source>No overdue corrective actions.</source>
+        <translation>没有逾期的整改措施。</translation>
+    </message>
+    <message>
+        <source>No open corrective actions. A drill's evaluation and an incident's closing add them, each with its owner and due date; “All actions” lists the done ones too.</source>
+        <translation>没有未完成的整改措施。演练评估和事件结束时会添加整改措施，并注明责任人和期限；选择“全部措施”可查看已完成的措施。</translation>
+    </message>
+    <message>
+        <source>No corrective actions yet. A drill's evaluation and an incident's closing add them, each with its owner and due date.</source>
+        <translation>还没有整改措施。演练评估和事件结束时会添加整改措施，并注明责任人和期限。</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpBar</name>
@@ -7884,6 +7916,18 @@ Unassign it?</source>
     <message>
         <source>Only orange and red</source>
         <translation>仅显示橙色和红色</translation>
+    </message>
+    <message>
+        <source>No warning matches these filters.</source>
+        <translation>没有符合筛选条件的预警。</translation>
+    </message>
+    <message>
+        <source>No warnings recorded yet.</source>
+        <translation>还没有预警记录。</translation>
+    </message>
+    <message>
+        <source>No warnings recorded yet. When the weather bureau, the police, head office or emergency management sends one, Record a warning… enters it; an orange or red one can start the natural-disaster plan's preparation.</source>
+        <translation>还没有预警记录。收到气象、公安、上级行或应急管理部门发布的预警时，点击“登记预警…”登记；橙色或红色预警可启动自然灾害专项应急预案的准备。</translation>
     </message>
 </context>
 <context>
