@@ -164,9 +164,12 @@ class CompliancePanel(QWidget):
             rows = [r for r in rows if r.item is not None and r.item.status.value == wanted]
         self._rows = rows
         self.model.set_rows(rows)
-        self.never_held.setVisible(
+        self.never_held.setVisible(  # a rule never met with its drill planned has had its next step
             may(self.session.actor, "drill.plan")
-            and any(r.item is not None and not r.rule.notice and r.item.last_done is None for r in rows)
+            and any(
+                r.item is not None and not r.rule.notice and not (r.item.last_done or r.item.next_planned)
+                for r in rows
+            )
         )
         if select is not None:
             self.select(select)

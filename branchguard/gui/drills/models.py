@@ -228,13 +228,11 @@ class ComplianceModel(RowsModel[RuleRow]):
             if state.last_done is None:
                 return self.tr("Never")
             return f"{date_time(state.last_done)}  (#{state.last_plan_id})"
-        if column == self.COL_NEXT:
-            if state.next_due is None:
-                return self.tr("Now")
+        if column == self.COL_NEXT:  # a rule never met is due now, its planned drill said all the same
             planned = ""
             if state.next_planned is not None:
                 planned = "  " + self.tr("(planned %1)").replace("%1", date_time(state.next_planned))
-            return state.next_due.isoformat() + planned
+            return (state.next_due.isoformat() if state.next_due else self.tr("Now")) + planned
         return state.status.label
 
     def _notice_display(self, state: ComplianceItem, column: int) -> str:

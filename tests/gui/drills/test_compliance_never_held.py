@@ -8,7 +8,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from branchguard.context import AppContext
-from branchguard.core.drills.types import ComplianceStatus, EvaluationInput, HeldDrillInput
+from branchguard.core.drills.types import (
+    ComplianceStatus,
+    DrillPlanInput,
+    DrillScope,
+    EvaluationInput,
+    HeldDrillInput,
+)
 from branchguard.gui.drills.page import DrillsPage
 from branchguard.gui.shell.main_window import MainWindow
 from tests.core.drills.test_drill_held import FIRE_SCORES
@@ -42,3 +48,31 @@ def test_rules_never_met_say_to_plan_or_record_a_held_drill(
 def test_staff_who_cannot_plan_are_not_told_to(open_window: Callable[[str], MainWindow], qtbot: Any) -> None:
     panel = _compliance(open_window, "staff", qtbot)
     assert not panel.never_held.isVisible()
+
+
+def test_rules_with_their_drill_planned_say_when_and_are_not_sent_to_plan_it(
+    gui_ctx: AppContext, open_window: Callable[[str], MainWindow], qtbot: Any
+) -> None:
+    """A new branch plans its first drills: each rule still due now says the drill planned for it
+    (it said "Now" alone), and the note to plan one goes once every rule has one."""
+    lead = gui_ctx.services.auth.login("lead", "lead-demo-2026")
+    at = (datetime.now() + timedelta(days=10)).replace(hour=9, minute=0, second=0, microsecond=0)
+    for code in ("FIRE", "ROB"):
+        gui_ctx.services.drills.plan(lead, DrillPlanInput(code, at))
+    panel = _compliance(open_window, "lead", qtbot)
+    rows = [r for r in panel.shown() if r.item is not None and not r.rule.notice]
+    planned = [r for r in rows if r.item is not None and r.item.next_planned is not None]
+    assert planned and len(planned) < len(rows)  # some rules met by these two, not every one
+    for row in planned:
+        next_cell = panel.model.index(panel.model.find_row(lambda r, c=row.rule.code: r.rule.code == c), 4)
+        assert next_cell.data() == f"Now  (planned {at:%Y-%m-%d %H:%M})"
+    assert panel.never_held.isVisible()  # the rules without a drill still need one
+
+    gui_ctx.services.drills.plan(lead, DrillPlanInput("GEN", at, scope=DrillScope.COMPREHENSIVE))
+    panel.reload()
+    qtbot.waitUntil(lambda: all(r.item is not None and r.item.next_planned for r in _met(panel)))
+    assert not panel.never_held.isVisible()
+
+
+def _met(panel: Any) -> list[Any]:
+    return [r for r in panel.shown() if r.item is not None and not r.rule.notice]
