@@ -125,6 +125,10 @@ class ReminderNotice(QFrame):
                 button.clicked.connect(lambda _=False, a=action, r=reminder: self._act(a, r))
                 self.rows.addWidget(button, row, column)
         self.rows.setColumnStretch(0, 1)
+        for index in range(self.rows.count()):  # shown now, not a turn later: measured below with them
+            item = self.rows.itemAt(index)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.setVisible(True)
         hidden = len(self.reminders) - MAX_ROWS
         self.more.setVisible(hidden > 0)
         self.more.setText(self.tr("%1 more under the bell").replace("%1", str(hidden)))

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from branchguard.context import AppContext
 from branchguard.core.schedules.types import OccurrenceInfo, OccurrenceStatus, ScheduleInput, ScheduleKind
@@ -135,3 +135,30 @@ def test_an_auditors_notice_opens_what_is_due_and_snoozes_nothing(
     assert centre.notice.reminders
     assert len(_buttons(centre, "open")) == len(centre.notice.reminders)
     assert _buttons(centre, "snooze") == [] and _buttons(centre, "dismiss") == []
+
+
+@QUIET
+def test_the_notice_is_tall_enough_for_every_row_when_more_come_due(
+    gui_ctx: AppContext, no_tray, qtbot
+) -> None:
+    """The rows added while the notice is up were left out of its size (not yet shown when it was
+    measured): at 1024×768 the notice kept the height of its heading, its buttons cut off below it."""
+    window, centre = no_tray
+    window.resize(1024, 768)
+    _fire(window, centre)
+    notice = centre.notice
+
+    def every_row_inside() -> bool:
+        rows = range(len(notice.reminders))
+        texts = [notice.findChild(QLabel, f"reminder_notice_text_{row}") for row in rows]
+        widgets = [*texts, *_buttons(centre, "open"), *_buttons(centre, "dismiss")]
+        return all(w is not None and notice.rect().contains(w.geometry()) for w in widgets)
+
+    qtbot.waitUntil(lambda: notice.isVisible() and len(_buttons(centre, "open")) == 2)
+    qtbot.waitUntil(every_row_inside)
+    _due(gui_ctx, window, "Check the emergency lighting", 0.5)
+    gui_ctx.services.schedules.catch_up(window.session.actor)
+    _fire(window, centre)  # a third, while the notice is up
+    assert len(notice.reminders) == 3
+    qtbot.waitUntil(every_row_inside)  # once the new rows show, the notice grew to hold them
+    assert window.rect().contains(notice.geometry())
