@@ -435,9 +435,23 @@ class InspectionsOverview(QWidget):
 
     # -- requests ------------------------------------------------------------------------------
     def _start_selected(self) -> None:
+        """The checklist's run; one due today or overdue is the one it completes (the dialog says so):
+        started from the checklist, it left that inspection due, and overdue soon after, though done."""
         row = self.selected_template()
         if row is not None and self.may_work() and self.start_button.isEnabled():
-            self.start_requested.emit(row.template.code, 0)
+            due = self.due_now(row.template.code)
+            self.start_requested.emit(row.template.code, due.id if due is not None and due.id else 0)
+
+    def due_now(self, code: str) -> OccurrenceInfo | None:
+        """The checklist's earliest inspection listed as due by the end of today, if any."""
+        if self.overview is None:
+            return None
+        today, of_schedule = datetime.now().astimezone().date(), self.overview.template_of_schedule
+        due = [
+            o for o in self.overview.due
+            if of_schedule.get(o.schedule_id) == code and o.due_at.astimezone().date() <= today
+        ]  # fmt: skip
+        return min(due, key=lambda o: o.due_at, default=None)
 
     def _start_due(self) -> None:
         due: OccurrenceInfo | None = selected_row(self.due, self.due_model)
