@@ -29,6 +29,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.rules import owed_before
 from branchguard.core.schedules.types import DueFilter, OccurrenceInfo, ScheduleKind
 from branchguard.gui.kit.elided import ElidedLabel
+from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.forms import spoken
@@ -122,6 +123,8 @@ class CalendarPage(Page):
         self.agenda.verticalHeader().hide()
         self.agenda.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._read = False  # the agenda shows the items read for it, not the empty start
+        self.agenda_note = EmptyNote(self.agenda, self.agenda_empty_text)
         self.stack = QStackedWidget()
         for view in (self.month, self.week, self.agenda):
             self.stack.addWidget(view)
@@ -246,6 +249,19 @@ class CalendarPage(Page):
         self.holidays.setText(note or "")
         self.holidays.setVisible(bool(note))
 
+    def agenda_empty_text(self) -> str:
+        """What the empty agenda says (kit/empty_note.py): nothing until its items are read."""
+        if not self._read:
+            return ""
+        if self.due_filter is not None:
+            return self.tr("Nothing is due in this window.")
+        if not self.may_manage():
+            return self.tr("Nothing falls due in these %1 days.").replace("%1", str(AGENDA_DAYS))
+        return self.tr(
+            "Nothing falls due in these %1 days. Drills are planned on the Drills page and checklists "
+            "scheduled on the Inspections page; New schedule… adds any other reminder."
+        ).replace("%1", str(AGENDA_DAYS))
+
     def _show(self, items: list[OccurrenceInfo]) -> None:
         today = date.today()
         # The items, worded and laid out for this view, day and language: a refresh that read the
@@ -262,6 +278,7 @@ class CalendarPage(Page):
         elif self.mode == WEEK:
             self.week.show_items(monday(self.anchor), 0, items, drop, today)
         else:
+            self._read = True
             self.agenda_model.set_rows(items)
             self.agenda.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
             self.agenda.resizeColumnsToContents()

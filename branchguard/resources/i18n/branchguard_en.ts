@@ -624,6 +624,18 @@ Submitted as: %3</translation>
         <source>Show all</source>
         <translation>Show all</translation>
     </message>
+    <message>
+        <source>Nothing is due in this window.</source>
+        <translation>Nothing is due in this window.</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in these %1 days.</source>
+        <translation>Nothing falls due in these %1 days.</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in these %1 days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</source>
+        <translation>Nothing falls due in these %1 days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistKeys</name>

@@ -622,6 +622,18 @@ Submitted as: %3</source>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
+    <message>
+        <source>Nothing is due in this window.</source>
+        <translation>此时段内没有到期事项。</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in these %1 days.</source>
+        <translation>这 %1 天内没有到期事项。</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in these %1 days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</source>
+        <translation>这 %1 天内没有到期事项。演练在“应急演练”页安排，检查表在“安全检查”页安排检查计划；其他提醒可点击“新建计划…”添加。</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistKeys</name>

@@ -1,0 +1,42 @@
+"""The calendar's agenda of a branch with nothing scheduled says where drills and inspections are
+scheduled (to the lead, who may), that nothing falls due (to staff), and that nothing is due in the
+dashboard's window when opened from its tile; it was a bare grid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from branchguard.context import AppContext
+from branchguard.core.schedules.types import DueFilter, DueWindow
+from branchguard.gui.schedules.calendar_page import AGENDA, CalendarPage
+from tests.gui.conftest import PASSWORDS
+from tests.gui.empty_support import page_of, said
+
+
+def _nothing_scheduled(ctx: AppContext) -> None:
+    lead = ctx.services.auth.login("lead", PASSWORDS["lead"])
+    for schedule in ctx.services.schedules.list(lead):
+        ctx.services.schedules.remove(lead, schedule.id)
+
+
+def _agenda(ctx: AppContext, user: str, qtbot: Any) -> CalendarPage:
+    page = page_of(ctx, user, "calendar", qtbot)
+    assert isinstance(page, CalendarPage)
+    assert page.agenda_note.text() == ""  # nothing said before the agenda is read
+    page.set_mode(AGENDA)
+    return page
+
+
+def test_an_empty_agenda_says_where_things_are_scheduled(gui_ctx: AppContext, qtbot: Any) -> None:
+    _nothing_scheduled(gui_ctx)
+    page = _agenda(gui_ctx, "lead", qtbot)
+    assert said(page.agenda_note, qtbot).startswith(
+        "Nothing falls due in these 31 days. Drills are planned on the Drills page"
+    )
+    page.show_filtered(DueFilter(DueWindow.NEXT_7_DAYS))
+    qtbot.waitUntil(lambda: page.agenda_note.text() == "Nothing is due in this window.")
+
+
+def test_staff_are_told_nothing_falls_due(gui_ctx: AppContext, qtbot: Any) -> None:
+    _nothing_scheduled(gui_ctx)
+    assert said(_agenda(gui_ctx, "staff", qtbot).agenda_note, qtbot) == "Nothing falls due in these 31 days."
