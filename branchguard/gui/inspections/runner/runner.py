@@ -56,7 +56,6 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.forms import spoken
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.names import NamesReader
-from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import scrolling_column
 from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import set_row_height, size_columns
@@ -104,7 +103,7 @@ class InspectionRunner(QWidget):
         self.title = ElidedLabel()  # a long checklist title beside the progress still fits 1024 px
         self.title.setObjectName("inspection_title")
         self.title.setProperty("role", "page-title")
-        self.subtitle = plain(QLabel())
+        self.subtitle = ElidedLabel()  # with the place and who submitted it when, it widened the window
         self.subtitle.setObjectName("inspection_subtitle")
         self.subtitle.setProperty("role", "hint")
         self.progress = QLabel()
