@@ -97,6 +97,7 @@ class WarningsPage(Page):
         self.lift_button.setText(self.tr("Lifted or cancelled…"))
         self.active_only.setText(self.tr("Only warnings in force"))
         self.severe_only.setText(self.tr("Only orange and red"))
+        self._say_why(self.selected())
 
     # -- reading -------------------------------------------------------------------------------
     def current_filter(self) -> WarningFilter:
@@ -154,6 +155,23 @@ class WarningsPage(Page):
         self.start_button.setVisible(may(actor, "incident.start"))
         self.lift_button.setEnabled(live)
         self.start_button.setEnabled(live and chosen is not None and chosen.incident_id is None)
+        self._say_why(chosen)
+
+    def _say_why(self, chosen: EarlyWarning | None) -> None:
+        """Each button's tooltip: what it does, or why it cannot yet."""
+        if chosen is None:
+            self.start_button.setToolTip(self.tr("Select a warning in force to start its preparation."))
+            self.lift_button.setToolTip(self.tr("Select a warning in force to record its end."))
+        elif not chosen.active:
+            self.start_button.setToolTip(self.tr("This warning is no longer in force."))
+            self.lift_button.setToolTip(self.tr("This warning is no longer in force."))
+        else:
+            self.start_button.setToolTip(
+                self.tr("Its preparation has started: double-click the warning to open it.")
+                if chosen.incident_id is not None
+                else self.tr("Start the natural-disaster plan's preparation at this warning's colour.")
+            )
+            self.lift_button.setToolTip(self.tr("Record that this warning was lifted or cancelled."))
 
     # -- changing ------------------------------------------------------------------------------
     def ask_add(self) -> AddWarningDialog | None:

@@ -7967,6 +7967,30 @@ Unassign it?</translation>
         <source>No warnings recorded yet. When the weather bureau, the police, head office or emergency management sends one, Record a warning… enters it; an orange or red one can start the natural-disaster plan's preparation.</source>
         <translation>No warnings recorded yet. When the weather bureau, the police, head office or emergency management sends one, Record a warning… enters it; an orange or red one can start the natural-disaster plan's preparation.</translation>
     </message>
+    <message>
+        <source>Select a warning in force to start its preparation.</source>
+        <translation>Select a warning in force to start its preparation.</translation>
+    </message>
+    <message>
+        <source>Select a warning in force to record its end.</source>
+        <translation>Select a warning in force to record its end.</translation>
+    </message>
+    <message>
+        <source>This warning is no longer in force.</source>
+        <translation>This warning is no longer in force.</translation>
+    </message>
+    <message>
+        <source>Its preparation has started: double-click the warning to open it.</source>
+        <translation>Its preparation has started: double-click the warning to open it.</translation>
+    </message>
+    <message>
+        <source>Start the natural-disaster plan's preparation at this warning's colour.</source>
+        <translation>Start the natural-disaster plan's preparation at this warning's colour.</translation>
+    </message>
+    <message>
+        <source>Record that this warning was lifted or cancelled.</source>
+        <translation>Record that this warning was lifted or cancelled.</translation>
+    </message>
 </context>
 <context>
     <name>DayCell</name>

@@ -7941,6 +7941,30 @@ Unassign it?</source>
         <source>No warnings recorded yet. When the weather bureau, the police, head office or emergency management sends one, Record a warning… enters it; an orange or red one can start the natural-disaster plan's preparation.</source>
         <translation>还没有预警记录。收到气象、公安、上级行或应急管理部门发布的预警时，点击“登记预警…”登记；橙色或红色预警可启动自然灾害专项应急预案的准备。</translation>
     </message>
+    <message>
+        <source>Select a warning in force to start its preparation.</source>
+        <translation>请先选中一条生效中的预警，再启动预案准备。</translation>
+    </message>
+    <message>
+        <source>Select a warning in force to record its end.</source>
+        <translation>请先选中一条生效中的预警，再登记其解除或取消。</translation>
+    </message>
+    <message>
+        <source>This warning is no longer in force.</source>
+        <translation>该预警已不再生效。</translation>
+    </message>
+    <message>
+        <source>Its preparation has started: double-click the warning to open it.</source>
+        <translation>已启动预案准备：双击该预警可打开。</translation>
+    </message>
+    <message>
+        <source>Start the natural-disaster plan's preparation at this warning's colour.</source>
+        <translation>按该预警颜色启动自然灾害专项应急预案的准备。</translation>
+    </message>
+    <message>
+        <source>Record that this warning was lifted or cancelled.</source>
+        <translation>登记该预警已解除或取消。</translation>
+    </message>
 </context>
 <context>
     <name>DayCell</name>
