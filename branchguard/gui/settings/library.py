@@ -63,7 +63,8 @@ class LibraryPanel(QWidget):
         self.import_button = QPushButton(icon("import"), "")
         self.import_button.setObjectName("library_import")
         self.import_button.clicked.connect(self.choose_library)
-        self.import_button.setEnabled(may(session.actor, "library.import"))
+        self._key_trusted = False  # until the state is read: a library is proved against that key
+        self._importing = False
         buttons = QHBoxLayout()
         buttons.addWidget(self.trust_button)
         buttons.addWidget(self.import_button)
@@ -109,6 +110,20 @@ class LibraryPanel(QWidget):
             else self.tr("none yet")
         )
         self.years.setText(spans(y.year for y in state.years))
+        self._key_trusted = state.trusted is not None
+        self._enable_import(self._importing)
+
+    def _enable_import(self, importing: bool) -> None:
+        """Import once a head-office key is trusted (refused without one) and none is under way;
+        its tooltip says why not before the key is trusted."""
+        self._importing = importing
+        allowed = may(self.session.actor, "library.import")
+        self.import_button.setEnabled(allowed and self._key_trusted and not importing)
+        self.import_button.setToolTip(
+            self.tr("Trust head office's key first (Trust head-office key…): a library is proved against it.")
+            if allowed and not self._key_trusted
+            else ""
+        )
 
     # -- trust -------------------------------------------------------------------------------------
     def choose_key(self) -> None:
@@ -162,7 +177,7 @@ class LibraryPanel(QWidget):
     def read_library(self, path: Path) -> None:
         """Read, prove and preview off the GUI thread, then show the preview."""
         library, actor = self.session.services.library, self.session.actor
-        self.import_button.setEnabled(False)
+        self._enable_import(importing=True)
 
         def work(_progress: TaskProgress) -> tuple[Library, LibraryPreview]:
             read = library.read(actor, path)
@@ -177,7 +192,7 @@ class LibraryPanel(QWidget):
         )
 
     def _previewed(self, read: Library, preview: LibraryPreview) -> None:
-        self.import_button.setEnabled(may(self.session.actor, "library.import"))
+        self._enable_import(importing=False)
         dialog = LibraryPreviewDialog(preview, self)
         self.preview_dialog = dialog  # tests answer it
         dialog.finished.connect(lambda result: self._answered(read, result))
@@ -188,7 +203,7 @@ class LibraryPanel(QWidget):
             self._say(self.tr("Nothing was imported."))
             return
         library, actor = self.session.services.library, self.session.actor
-        self.import_button.setEnabled(False)
+        self._enable_import(importing=True)
 
         def work(progress: TaskProgress) -> LibraryPreview:
             return library.apply(actor, read, progress=lambda done, total: progress.report(done, total, ""))
@@ -202,7 +217,7 @@ class LibraryPanel(QWidget):
         )
 
     def _applied(self, result: LibraryPreview) -> None:
-        self.import_button.setEnabled(may(self.session.actor, "library.import"))
+        self._enable_import(importing=False)
         counts = [
             len(c.added) + len(c.updated)
             for c in (result.playbooks, result.templates, result.rules, result.years)
@@ -221,7 +236,7 @@ class LibraryPanel(QWidget):
         self.refresh()
 
     def _failed(self, message: str) -> None:
-        self.import_button.setEnabled(may(self.session.actor, "library.import"))
+        self._enable_import(importing=False)
         self._say_error(message)
 
     def _say(self, text: str) -> None:
@@ -245,3 +260,4 @@ class LibraryPanel(QWidget):
                 "by another key is refused and nothing is written."
             )
         )
+        self._enable_import(self._importing)  # its tooltip in the language now

@@ -6773,6 +6773,10 @@ Submitted as: %3</translation>
         <source>%1, made %2, imported %3 by %4</source>
         <translation>%1, made %2, imported %3 by %4</translation>
     </message>
+    <message>
+        <source>Trust head office's key first (Trust head-office key…): a library is proved against it.</source>
+        <translation>Trust head office's key first (Trust head-office key…): a library is proved against it.</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPreviewDialog</name>

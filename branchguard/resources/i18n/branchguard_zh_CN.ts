@@ -6751,6 +6751,10 @@ Submitted as: %3</source>
         <source>%1, made %2, imported %3 by %4</source>
         <translation>%1，生成于 %2，由 %4 于 %3 导入</translation>
     </message>
+    <message>
+        <source>Trust head office's key first (Trust head-office key…): a library is proved against it.</source>
+        <translation>请先信任总行密钥（“信任总行密钥…”）：资料库须用该密钥验证。</translation>
+    </message>
 </context>
 <context>
     <name>LibraryPreviewDialog</name>

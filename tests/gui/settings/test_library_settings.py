@@ -109,3 +109,18 @@ def test_cancel_writes_nothing_and_staff_cannot_import(
     assert not working_days.covers(YEAR)
     staff = _panel(open_window("staff"))
     assert not staff.import_button.isEnabled() and not staff.trust_button.isEnabled()
+
+
+def test_import_waits_for_a_trusted_key_and_says_so(
+    open_window: Any, library_file: tuple[Path, Path], pool_tasks: Any, qtbot: Any
+) -> None:
+    """A new branch trusts no key: Import was offered, and the library picked was refused with the
+    command line's words. It is greyed out until a key is trusted, its tooltip saying to trust one."""
+    _zip_path, key = library_file
+    panel = _panel(open_window("lead"))
+    qtbot.waitUntil(lambda: panel.key.text() == "none trusted yet")
+    assert not panel.import_button.isEnabled()
+    assert panel.import_button.toolTip().startswith("Trust head office's key first (Trust head-office key…)")
+    panel.trust(key)
+    qtbot.waitUntil(lambda: panel.import_button.isEnabled())
+    assert panel.import_button.toolTip() == ""
