@@ -29,6 +29,7 @@ from branchguard.core.dashboard.service import period_targets
 from branchguard.core.dashboard.types import Dashboard, Figure, Target, Tile
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.dashboard.charts import ChartData, MonthChart, Series
+from branchguard.gui.dashboard.first_steps import FirstSteps
 from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -145,6 +146,7 @@ class DashboardPage(Page):
         self.holidays.setProperty("role", "warning")
         self.holidays.setWordWrap(True)
         self.holidays.hide()
+        self.first_steps = FirstSteps(session)
         self.tiles: dict[str, TileView] = {}
         self.tile_grid = QGridLayout()
         self.tile_grid.setSpacing(8)
@@ -186,6 +188,7 @@ class DashboardPage(Page):
         layout.addLayout(header)
         layout.addWidget(self.message)
         layout.addWidget(self.holidays)
+        layout.addWidget(self.first_steps)
         layout.addWidget(scroll, 1)
 
     def retranslate(self) -> None:
@@ -196,6 +199,7 @@ class DashboardPage(Page):
             self.tr("The safety management report (网点安全管理工作报告) of a month, a quarter or a year")
         )
         self._show_intro()
+        self.first_steps.retranslate()
         if self.board is not None:
             self._show(self.board)
 
@@ -217,6 +221,7 @@ class DashboardPage(Page):
             return board, [period_targets(m, zone) for m in board.months]
 
         self.loader.run(load, lambda loaded: self._show(*loaded))
+        self.first_steps.refresh()
 
     def show_error(self, message: str) -> None:
         self.message.setText(message)

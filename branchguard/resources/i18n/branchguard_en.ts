@@ -1577,6 +1577,29 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Enter the branch's staff and emergency contacts (People &amp; contacts).</source>
+        <translation>Enter the branch's staff and emergency contacts (People &amp; contacts).</translation>
+    </message>
+    <message>
+        <source>Add user accounts for the staff and the auditor (Settings → User accounts).</source>
+        <translation>Add user accounts for the staff and the auditor (Settings → User accounts).</translation>
+    </message>
+    <message>
+        <source>Schedule the checklists: the daily fire patrol, the weekly and monthly checks (Inspections → Schedule…).</source>
+        <translation>Schedule the checklists: the daily fire patrol, the weekly and monthly checks (Inspections → Schedule…).</translation>
+    </message>
+    <message>
+        <source>Plan the year's drills against the compliance rules (Drills → Plan drill…).</source>
+        <translation>Plan the year's drills against the compliance rules (Drills → Plan drill…).</translation>
+    </message>
+    <message>
+        <source>First steps for this branch:</source>
+        <translation>First steps for this branch:</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>BranchGuard: first start</source>

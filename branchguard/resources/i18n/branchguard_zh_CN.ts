@@ -1571,6 +1571,29 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Enter the branch's staff and emergency contacts (People &amp; contacts).</source>
+        <translation>录入本网点人员和应急联系人（人员与联系人）。</translation>
+    </message>
+    <message>
+        <source>Add user accounts for the staff and the auditor (Settings → User accounts).</source>
+        <translation>为员工和审计员添加用户账户（设置 → 用户账户）。</translation>
+    </message>
+    <message>
+        <source>Schedule the checklists: the daily fire patrol, the weekly and monthly checks (Inspections → Schedule…).</source>
+        <translation>为检查表安排检查计划：每日防火巡查以及每周、每月检查（安全检查 → 检查计划…）。</translation>
+    </message>
+    <message>
+        <source>Plan the year's drills against the compliance rules (Drills → Plan drill…).</source>
+        <translation>对照合规要求计划本年度演练（应急演练 → 计划演练…）。</translation>
+    </message>
+    <message>
+        <source>First steps for this branch:</source>
+        <translation>本网点的起步工作：</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>BranchGuard: first start</source>
