@@ -267,7 +267,9 @@ class RecordTab(QWidget, Generic[T]):
         self.model.set_rows(rows)
         if select is not None:
             self.select_id(select)
-        if self.isVisible():
+        if self.isVisible() and self._sized:
+            self._size_columns(grow_only=True)  # a longer value added or changed since: not cut off
+        elif self.isVisible():
             self._size_columns_once()
         self.count_label.setText(self.count_text(len(rows)))
         self.update_actions()
@@ -282,14 +284,19 @@ class RecordTab(QWidget, Generic[T]):
             self._sized = True
             self._size_columns()
 
-    def _size_columns(self) -> None:
-        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-        self.table.resizeColumnsToContents()
+    def _size_columns(self, grow_only: bool = False) -> None:
+        """Each column as wide as its values (rows sampled) and title, within bounds; `grow_only`
+        widens the narrow ones only, keeping a width the user gave. Sized once from the first rows,
+        the contacts' phone column fitted 110 and 119, and a branch's 010-63210000 was cut off."""
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+        least, most = scaled(90, header), scaled(320, header)
         for column in range(self.model.columnCount() - 1):
+            content = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
             # Room for the sort arrow and for longer values typed later.
-            least, most = scaled(90, header), scaled(320, header)
-            header.resizeSection(column, min(max(header.sectionSize(column) + 24, least), most))
+            wanted = min(max(content + 24, least), most)
+            if not grow_only or header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
 
     def focus_search(self) -> None:
         self.search.setFocus()
