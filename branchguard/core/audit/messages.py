@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # who did it, when it was BranchGuard itself (the first start, the built-in content): "system"
+    "audit.actor.system": ("BranchGuard (system)", "BranchGuard 系统"),
     # the audit page's kinds of change: an action's first word (hazard.verify → hazard)
     "audit.category.anchor": ("Anchors", "锚点"),
     "audit.category.audit": ("Audit trail exports", "审计记录导出"),

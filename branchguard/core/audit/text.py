@@ -24,6 +24,7 @@ from branchguard.core.incidents.types import IncidentStatus
 from branchguard.core.inspections.types import Cadence, InspectionStatus, ItemResult, SignatureRole
 from branchguard.core.kernel.i18n import has_message, t, worded
 from branchguard.core.kernel.types import LabelledEnum, Level, PlaybookStatus, Role
+from branchguard.core.ledger.recording import SYSTEM
 from branchguard.core.people.types import BranchRole, ContactKind
 from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.core.schedules.types import ScheduleKind, WorkingDayPolicy
@@ -68,6 +69,11 @@ ENTITY_ENUM_FIELDS: dict[tuple[str, str], type[LabelledEnum]] = {
 def catalogue_text(key: str, fallback: str) -> str:
     """The catalogue's text for `key` when there is one, else `fallback` as stored."""
     return t(key) if has_message(key) else fallback
+
+
+def actor_text(login: str) -> str:
+    """Who did it: the login, or BranchGuard's own words for what it did itself ("system")."""
+    return t("audit.actor.system") if login == SYSTEM else login
 
 
 def action_text(action: str) -> str:

@@ -8,7 +8,14 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from branchguard.core.audit.text import action_text, entity_text, field_text, summary_text, value_text
+from branchguard.core.audit.text import (
+    action_text,
+    actor_text,
+    entity_text,
+    field_text,
+    summary_text,
+    value_text,
+)
 from branchguard.core.audit.types import AuditRecord
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import RowsModel
@@ -64,7 +71,7 @@ class AuditModel(WindowedModel[AuditRecord]):
         if column == self.COL_TIME:
             return local_time(item)
         if column == self.COL_USER:
-            return item.actor
+            return actor_text(item.actor)
         if column == self.COL_ACTION:
             return action_text(item.action)
         if column == self.COL_ENTITY:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.audit.service import AuditFilter
-from branchguard.core.audit.text import summary_text
+from branchguard.core.audit.text import actor_text, summary_text
 from branchguard.core.audit.types import AuditRecord
 from branchguard.core.kernel.i18n import has_message, t
 from branchguard.core.kernel.roles import may
@@ -278,7 +278,7 @@ class AuditPage(Page):
         combo.blockSignals(False)
 
     def _fill_filters(self) -> None:
-        self._fill_combo(self.user_filter, self.tr("All users"), [(u, u) for u in self._users])
+        self._fill_combo(self.user_filter, self.tr("All users"), [(actor_text(u), u) for u in self._users])
         categories = {category_of(action) for action in self._actions or []}
         entries = sorted(((self.category_text(c), c) for c in categories), key=lambda e: e[0])
         self._fill_combo(self.category_filter, self.tr("All kinds of change"), entries)
