@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime
@@ -126,7 +127,25 @@ class InspectionScheduleDialog(NewScheduleDialog):
         if schedule is not None:
             self.setWindowTitle(self.tr("Change the schedule: %1").replace("%1", name))
             self._fill(schedule)
+        # A new schedule owes nothing before it is made: a first time already gone is said, not lost.
+        self.past_note = QLabel(
+            self.tr(
+                "This time has passed: the inspections fall due from the next one after now. "
+                "Today's runs now with Start inspection."
+            )
+        )
+        self.past_note.setObjectName("schedule_past_note")
+        self.past_note.setProperty("role", "warning")
+        self.past_note.setWordWrap(True)
+        row, _role = cast(tuple[int, QFormLayout.ItemRole], form.getWidgetPosition(self.start))
+        form.insertRow(row + 1, self.past_note)
+        self.start.dateTimeChanged.connect(lambda _when: self._check_past())
+        self._check_past()
         self.resize(460, self.sizeHint().height())
+
+    def _check_past(self) -> None:
+        gone = self.start.dateTime() < QDateTime.currentDateTime()
+        self.past_note.setVisible(self.schedule is None and gone)
 
     def _fill(self, schedule: ScheduleInfo) -> None:
         self.assignee.set_name(schedule.owner)

@@ -3100,6 +3100,10 @@ Submitted as: %3</translation>
         <source>Pick the person the inspection is assigned to.</source>
         <translation>Pick the person the inspection is assigned to.</translation>
     </message>
+    <message>
+        <source>This time has passed: the inspections fall due from the next one after now. Today's runs now with Start inspection.</source>
+        <translation>This time has passed: the inspections fall due from the next one after now. Today's runs now with Start inspection.</translation>
+    </message>
 </context>
 <context>
     <name>InspectionsOverview</name>

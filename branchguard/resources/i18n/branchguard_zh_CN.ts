@@ -3089,6 +3089,10 @@ Submitted as: %3</source>
         <source>Pick the person the inspection is assigned to.</source>
         <translation>请选择负责执行此项检查的人员。</translation>
     </message>
+    <message>
+        <source>This time has passed: the inspections fall due from the next one after now. Today's runs now with Start inspection.</source>
+        <translation>该时间已过：检查将从此刻之后的下一次起到期。今天的检查请直接点击“开始检查”。</translation>
+    </message>
 </context>
 <context>
     <name>InspectionsOverview</name>
