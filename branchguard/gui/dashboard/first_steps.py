@@ -1,43 +1,16 @@
 """The dashboard's first steps on a new branch: what the safety lead has not set up yet (the staff
 roster, the staff's and the auditor's accounts, the checklists' schedules, the year's drills), each
-with where it is done. A new branch's dashboard was a grid of zeros that said none of it. Read off
-the GUI thread; said to the lead only, and no more once every step is done."""
+with where it is done. A new branch's dashboard was a grid of zeros that said none of it. Read with
+the dashboard's own data (core/dashboard/service.py, `first_steps`); said to the lead only, and no
+more read once every step is done."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import QLabel, QWidget
 
-from branchguard.core.drills.types import DrillStatus
+from branchguard.core.dashboard.types import FirstSteps as Steps
 from branchguard.core.kernel.roles import may
-from branchguard.core.kernel.types import Actor
-from branchguard.core.services import Services
-from branchguard.gui.kit.loader import Loader
 from branchguard.gui.shell.session import GuiSession
-
-
-@dataclass(frozen=True)
-class Setup:
-    """Which first steps are done."""
-
-    staff: bool
-    accounts: bool
-    schedules: bool
-    drills: bool
-
-    def done(self) -> bool:
-        return self.staff and self.accounts and self.schedules and self.drills
-
-
-def read_setup(services: Services, actor: Actor) -> Setup:
-    drills = services.drills
-    return Setup(
-        staff=bool(services.people.list_people(actor)),
-        accounts=len(services.auth.list_users(actor)) > 1,  # the lead's own is there from the start
-        schedules=bool(services.inspections.schedules(actor)),
-        drills=any(drills.list(actor, s) for s in DrillStatus if s is not DrillStatus.CANCELLED),
-    )
 
 
 class FirstSteps(QLabel):
@@ -48,20 +21,16 @@ class FirstSteps(QLabel):
         self.setWordWrap(True)
         self.hide()
         self.session = session
-        self.setup: Setup | None = None
-        self.loader = Loader(self, on_error=lambda _message: None)  # the dashboard says a failed read
+        self.setup: Steps | None = None
 
     def may_set_up(self) -> bool:
         return may(self.session.actor, "user.list") and may(self.session.actor, "drill.plan")
 
-    def refresh(self) -> None:
-        if not self.may_set_up() or (self.setup is not None and self.setup.done()):
-            self.show_setup(self.setup)
-            return
-        services, actor = self.session.services, self.session.actor
-        self.loader.run(lambda: read_setup(services, actor), self.show_setup)
+    def wanted(self) -> bool:
+        """Whether the dashboard's next read should ask (the lead's, until every step is taken)."""
+        return self.may_set_up() and not (self.setup is not None and self.setup.done())
 
-    def show_setup(self, setup: Setup | None) -> None:
+    def show_setup(self, setup: Steps | None) -> None:
         self.setup = setup
         if setup is None or setup.done() or not self.may_set_up():
             self.hide()

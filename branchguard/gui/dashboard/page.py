@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from branchguard.core.dashboard.rules import Period, year_marks
 from branchguard.core.dashboard.service import period_targets
 from branchguard.core.dashboard.types import Dashboard, Figure, Target, Tile
+from branchguard.core.dashboard.types import FirstSteps as Steps
 from branchguard.core.kernel.i18n import t
 from branchguard.gui.dashboard.charts import ChartData, MonthChart, Series
 from branchguard.gui.dashboard.first_steps import FirstSteps
@@ -214,14 +215,21 @@ class DashboardPage(Page):
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         dashboard, actor = self.session.services.dashboard, self.session.actor
+        steps_wanted = self.first_steps.wanted()  # asked in the same read: no second one at start
 
-        def load() -> tuple[Dashboard, list[dict[str, Target]]]:
+        def load() -> tuple[Dashboard, list[dict[str, Target]], Steps | None]:
             board = dashboard.dashboard(actor)
             zone = dashboard.zone
-            return board, [period_targets(m, zone) for m in board.months]
+            steps = dashboard.first_steps(actor) if steps_wanted else None
+            return board, [period_targets(m, zone) for m in board.months], steps
 
-        self.loader.run(load, lambda loaded: self._show(*loaded))
-        self.first_steps.refresh()
+        self.loader.run(load, self._loaded)
+
+    def _loaded(self, loaded: tuple[Dashboard, list[dict[str, Target]], Steps | None]) -> None:
+        board, targets, steps = loaded
+        if steps is not None:
+            self.first_steps.show_setup(steps)
+        self._show(board, targets)
 
     def show_error(self, message: str) -> None:
         self.message.setText(message)
