@@ -84,7 +84,8 @@ class AuditPage(Page):
         self.export_button = QPushButton(icon("export"), "")
         self.export_button.setObjectName("audit_export_button")
         self.export_button.clicked.connect(self.ask_export)
-        self.export_button.setVisible(may(session.actor, "audit.export"))
+        if not may(session.actor, "audit.export"):  # setVisible(True) on it, unparented yet, made it a window
+            self.export_button.hide()
         self.exporter = TrailExporter(session, self)
 
         self.user_filter = QComboBox()
