@@ -39,3 +39,17 @@ def test_a_check_asked_for_while_one_runs_waits_for_it(
     assert most[0] == 1  # never two at once
     assert len(asked) == 2  # the one asked for meanwhile ran once the first was back
     assert "WenQuanYiMicroHei" in page.font_in_use.text()
+
+
+def test_only_the_lead_chooses_this_pcs_report_font(gui_ctx, open_window, pool_tasks, qtbot) -> None:
+    """Every report made on this PC embeds it: the auditor and staff see it and cannot change it."""
+    settings = gui_ctx.config.settings
+    for who in ("auditor", "staff"):
+        page = open_window(who).show_page("settings")
+        assert isinstance(page, SettingsPage)
+        assert not page.font_choose.isEnabled() and not page.font_clear.isEnabled()
+        page.set_report_font("/tmp/a-font-of-their-own.ttf")  # as a click would, were the button on
+        assert settings.get("report_font") == "" and page.font_path.text() == ""
+    page = open_window("lead").show_page("settings")
+    assert isinstance(page, SettingsPage)
+    assert page.font_choose.isEnabled() and page.font_clear.isEnabled()
