@@ -101,6 +101,30 @@ def translate(text: Message | str, lang: str | None = None) -> str:
     return text.text(lang) if isinstance(text, Message) else text
 
 
+class Listed:
+    """Several texts as one parameter of a Message (each a Message, a bilingual text or a plain
+    string), joined by the separator message `sep` in the language it is worded in: a domain's own
+    ("；" between clauses, "、" between names)."""
+
+    __slots__ = ("parts", "sep")
+
+    def __init__(self, parts: tuple[object, ...], sep: str) -> None:
+        self.parts = parts
+        self.sep = sep
+
+    def translated(self, lang: str | None = None) -> str:
+        words = (p.translated(lang) if hasattr(p, "translated") else str(p) for p in self.parts)
+        return t(self.sep, lang).join(words)
+
+    def __bool__(self) -> bool:
+        return bool(self.parts)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Listed) and (self.parts, self.sep) == (other.parts, other.sep)
+
+    __hash__ = None  # type: ignore[assignment]  # its parts may be unhashable
+
+
 # -- text the app makes, kept to be worded when shown ------------------------------------------
 # Stored as plain JSON beside the text written in the language of the moment (a log entry's data,
 # for one): {"key": "...", "params": {...}} for a catalogue message, {"zh": "...", "en": "..."} for a

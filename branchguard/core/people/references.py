@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from branchguard.core.kernel.i18n import Message, t, translate
-from branchguard.core.kernel.types import Text2
+from branchguard.core.kernel.i18n import Listed, Message
 from branchguard.db.models.complaints import ComplaintRow
 from branchguard.db.models.foundation import PersonRow
 from branchguard.db.models.hazards import HazardRow
@@ -20,20 +19,7 @@ from branchguard.db.models.incidents import IncidentActionRow
 from branchguard.db.models.schedules import ScheduleRow
 from branchguard.db.models.team import TeamAssignmentRow, TrainingRecordRow
 
-
-@dataclass(frozen=True)
-class Listed:
-    """Several texts as one parameter of a Message, joined in the language it is worded in."""
-
-    parts: tuple[Message | Text2 | str, ...]
-
-    def translated(self, lang: str | None = None) -> str:
-        return t("person.list_sep", lang).join(
-            p.translated(lang) if isinstance(p, Text2) else translate(p, lang) for p in self.parts
-        )
-
-    def __bool__(self) -> bool:
-        return bool(self.parts)
+SEP = "person.list_sep"  # the uses and open items named in one message
 
 
 @dataclass(frozen=True)
@@ -68,7 +54,7 @@ def team_uses(s: Session, person: PersonRow) -> Message | None:
     trained = s.scalar(select(func.count()).where(TrainingRecordRow.person_id == person.id)) or 0
     if trained:
         uses.append(Message("person.uses.training", n=trained))
-    return Message("person.in_team", name=person.name, uses=Listed(tuple(uses))) if uses else None
+    return Message("person.in_team", name=person.name, uses=Listed(tuple(uses), SEP)) if uses else None
 
 
 def open_items(s: Session, person: PersonRow) -> list[OpenItem]:
@@ -114,7 +100,7 @@ def open_items(s: Session, person: PersonRow) -> list[OpenItem]:
 
 def listed(items: list[OpenItem]) -> Listed:
     """The open items as one parameter of a message."""
-    return Listed(tuple(i.message for i in items))
+    return Listed(tuple(i.message for i in items), SEP)
 
 
 def _short(text: str, limit: int = 60) -> str:

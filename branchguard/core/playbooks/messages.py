@@ -115,6 +115,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.step_target": ("Step {n}: target minutes", "第 {n} 步：目标时间（分钟）"),
     "field.step_deadline": ("Step {n}: reporting deadline", "第 {n} 步：上报时限"),
     "field.step_goto": ("Step {n}: go to step", "第 {n} 步：跳转步骤"),
+    "field.step_condition": ("Step {n}: condition", "第 {n} 步：条件"),
+    "playbook.list_sep": ("; ", "；"),
+    "playbook.one_language": (
+        "Changed in one language only since the version in force: {places}. Check that the other "
+        "language still says the same.",
+        "以下内容自现行版本以来只修改了一种语言：{places}。请确认另一种语言的内容仍然一致。",
+    ),
     "field.roles": ("Roles", "角色"),
     "field.contacts": ("Contacts", "联系人"),
     "entity.playbook": ("Playbook", "预案"),

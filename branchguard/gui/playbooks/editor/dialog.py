@@ -31,6 +31,7 @@ from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.style import error_label
 from branchguard.gui.playbooks.editor.attachments_box import AttachmentsBox
 from branchguard.gui.playbooks.editor.keys import CTRL_SHIFT_Z, CTRL_Y, KEY, EditorUndoKeys, key_list
+from branchguard.gui.playbooks.editor.languages_note import LanguagesNote
 from branchguard.gui.playbooks.editor.meta_form import MetadataForm
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.roles_panel import RolesPanel
@@ -86,6 +87,7 @@ class PlaybookEditor(QDialog):
             " border-radius: 5px; padding: 7px 10px; }"
         )
         self.error = error_label("editor_error")
+        self.languages = LanguagesNote(lambda: self.meta.content(self.roles.roles(), self.steps.steps()))
         self.work = DialogWork(self, None, self.error)  # the buttons follow `_update_mode`
         self.status = QLabel()
         self.status.setObjectName("editor_status")
@@ -116,11 +118,13 @@ class PlaybookEditor(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.languages)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
         self.stack.cleanChanged.connect(lambda _clean: self._stack_changed(mode=True))
         self.stack.indexChanged.connect(lambda _index: self._stack_changed(mode=False))
+        self.stack.indexChanged.connect(lambda _index: self.languages.update_note())  # every edit, undo
         self.meta.changed.connect(self._meta_changed)
         self.steps.step_changed.connect(lambda _key: self._reveal(self.steps_panel))
         for signal in (self.steps.rowsInserted, self.steps.rowsRemoved, self.steps.modelReset):
@@ -196,6 +200,7 @@ class PlaybookEditor(QDialog):
         for action in (self.undo_action, self.redo_action, self.save_action):
             action.setEnabled(not self.read_only)
         self.stack.clear()
+        self._compare_languages()
         self.steps_panel.select_row(0)
         self.tabs.setCurrentWidget(self.general if self.code is None else self.steps_panel)
         self._update_mode()
@@ -217,6 +222,7 @@ class PlaybookEditor(QDialog):
         self.attachments.retranslate()
         self.roles_panel.retranslate()
         self.steps_panel.retranslate()
+        self.languages.update_note()
         self._update_step_count()
         self._update_mode()
 
@@ -364,6 +370,11 @@ class PlaybookEditor(QDialog):
         if history is None:
             history = [version, *(v for v in self.history if v.info.number != version.info.number)]
         self.history = history
+        self._compare_languages()
+
+    def _compare_languages(self) -> None:
+        approved, _draft = self._versions()
+        self.languages.compare_with(approved.content if approved is not None else None)
 
     def _refused(self, exc: BranchGuardError) -> bool:
         if isinstance(exc, ValidationError):
@@ -395,7 +406,8 @@ class PlaybookEditor(QDialog):
                 "It comes into force at once and the version in force now is retired."
             )
             .replace("%1", str(draft.info.number))
-            .replace("%2", self.code),
+            .replace("%2", self.code)
+            + (f"\n\n{self.languages.text()}" if self.languages.text() else ""),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
