@@ -206,12 +206,16 @@ def write_workbook(
     from openpyxl.styles import Font
 
     from branchguard import APP_NAME
+    from branchguard.reports.regional_sections import titles
     from branchguard.reports.workbook import Column, fill_integrity, fill_register, set_cell
 
     def never(_row: object) -> bool:
         return False
 
-    title = t("ho.report.title", name=head_office, period=period)
+    # titled as its PDF is: a year's is the annual summary (年度网点安全管理工作汇总)
+    title = titles(head_office, compared)[0] if compared is not None else t(
+        "ho.report.title", name=head_office, period=period
+    )
     book = Workbook()
     sheet = book.active
     assert sheet is not None

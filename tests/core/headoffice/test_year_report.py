@@ -122,6 +122,10 @@ def test_the_year_before_is_set_beside_it_where_head_office_holds_it(
         shown = t("ho.report.before.cell", period=t("dashboard.period.year", year=BEFORE), value=then,
                   change=change(now, then))  # fmt: skip
         assert f"{now}{_squeezed(shown)}" in text  # the year's incidents, the year before's under them
+        book = tmp_path / f"regional-{lang}.xlsx"
+        build_regional_report(ctx.services, admin, str(YEAR), book)
+        title = load_workbook(book)[str(YEAR)].cell(row=1, column=1).value
+        assert _squeezed(words[0]) in _squeezed(str(title))  # titled as the PDF is: the annual summary
 
 
 def test_a_month_and_a_quarter_are_set_beside_the_one_before(
