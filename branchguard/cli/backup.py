@@ -63,6 +63,16 @@ def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _replaces_data(config: RuntimeConfig) -> bool:
+    """Whether a restore replaces a database: a server's always might; the embedded one when its
+    file is there. Into a new folder it only creates, and asked to confirm it said it "replaces the
+    data in" a folder that had none."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(config.db_url)
+    return url.get_backend_name() != "sqlite" or bool(url.database and Path(url.database).exists())
+
+
 def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> str:
     """Restoring replaces the database: when the one in place holds accounts, a user who may make
     backups (a safety lead) logs in first; a refusal is audited there. Nobody logs in when nobody
@@ -128,7 +138,7 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
             entries=manifest.counts.get("incident_log", 0),
         )
     )
-    if not args.yes:
+    if not args.yes and _replaces_data(config):  # into an empty folder: nothing to ask about
         if not sys.stdin.isatty():
             return fail(t("cli.restore.needs_yes", path=str(config.data_dir)))
         answer = input(t("cli.restore.confirm", path=str(config.data_dir)))

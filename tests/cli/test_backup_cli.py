@@ -231,15 +231,20 @@ def test_restoring_a_file_that_is_not_there_says_so(
     assert code == 1 and "is not a backup file" in err  # there, but a folder
 
 
-def test_restore_asks_first_and_refuses_without_a_terminal(
+def test_restore_over_data_asks_first_and_into_a_new_folder_does_not(
     branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Over data in place it asks; into a folder without a database it has nothing to replace, and
+    it said it "replaces the data in" that folder."""
     archive = tmp_path / "copy.zip"
     assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    code, _out, err = invoke(capsys, branch, ["restore", str(archive)], "en")
+    assert code == 1 and f"restoring replaces the data in {branch}" in err and "add --yes" in err
+    assert not [p for p in branch.iterdir() if p.name.startswith("before-restore-")]
     target = tmp_path / "target"
-    code, _out, err = invoke(capsys, target, ["restore", str(archive)], "en")
-    assert code == 1 and "add --yes" in err
-    assert not (target / "branchguard.sqlite").exists()
+    code, out, err = invoke(capsys, target, ["restore", str(archive)], "en")
+    assert (code, err) == (0, "") and f"restored into {target}" in out
+    assert (target / "branchguard.sqlite").exists()
 
 
 def test_a_busy_database_is_not_replaced(
