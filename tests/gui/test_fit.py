@@ -384,6 +384,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.hazards.detail import HazardDetailDialog
     from branchguard.gui.hazards.dialogs import NewHazardDialog, StepDialog, UnsavedHazardEdits
     from branchguard.gui.hazards.policy import SeverityPolicyDialog
+    from branchguard.gui.headoffice.branch_dialog import BranchDialog
     from branchguard.gui.headoffice.page import RegionalPeriodDialog
     from branchguard.gui.incidents.console import close_dialog
     from branchguard.gui.incidents.console import dialogs as console_dialogs
@@ -428,6 +429,7 @@ def _dialogs() -> dict[str, Factory]:
         "AmendDialog": lambda s, w: runner_dialogs.AmendDialog(_answered_run(s).answers[0], w),
         "AssignDialog": lambda s, w: AssignDialog(
             lambda data: data, s.services.team.roles(s.actor), s.services.team.people(s.actor), None, w),  # type: ignore[arg-type,return-value]
+        "BranchDialog": lambda s, w: BranchDialog(s, w),
         "BranchRecordsDialog": _branch_records,
         "CloseDialog": lambda s, w: close_dialog.CloseDialog(
             w, open_at_close(_incident_detail(s), datetime.now().astimezone())),

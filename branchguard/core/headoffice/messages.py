@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # branches
     "ho.bad_kind": ("“{kind}” is not a kind of record: {kinds}", "“{kind}”不是记录类别：{kinds}"),
     "ho.branch_exists": ("branch {code} is registered already", "网点 {code} 已登记"),
+    "ho.key_registered": (
+        "this key is branch {code}'s, registered already: choose the key file of the branch to register",
+        "该公钥属于已登记的网点 {code}：请选择要登记网点的公钥文件",
+    ),
     "ho.bad_key": (
         "{path} is not an Ed25519 public key (use the file `branchguard key export` wrote)",
         "{path} 不是 Ed25519 公钥（请使用 `branchguard key export` 生成的文件）",

@@ -107,6 +107,10 @@ class HeadOfficeService:
             self._require_mode(s)
             if store.branch_by_code(s, clean_code) is not None:
                 raise ValidationError("field.branch_code", Message("ho.branch_exists", code=clean_code))
+            # one installation's key under two codes: its packages would be taken for either branch's
+            holder = s.scalars(select(HoBranchRow.code).where(HoBranchRow.public_key == raw.hex())).first()
+            if holder is not None:
+                raise ValidationError("field.key_file", Message("ho.key_registered", code=holder))
             row = HoBranchRow(
                 code=clean_code,
                 name=clean_name,

@@ -61,6 +61,7 @@ from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
+    from branchguard.gui.headoffice.branch_dialog import BranchDialog
     from branchguard.gui.headoffice.records import BranchRecordsDialog
 
 
@@ -88,6 +89,9 @@ class HeadOfficePage(Page):
         self.intro = QLabel()
         self.intro.setProperty("role", "hint")
         self.intro.setWordWrap(True)
+        self.branch_button = QPushButton(icon("add"), "")
+        self.branch_button.setObjectName("ho_add_branch")
+        self.branch_button.clicked.connect(self.ask_branch)
         self.import_button = QPushButton(icon("import"), "")
         self.import_button.setObjectName("ho_import")
         self.import_button.clicked.connect(self.ask_import)
@@ -122,7 +126,7 @@ class HeadOfficePage(Page):
         titles.addWidget(self.heading)
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
-        for button in (self.import_button, self.report_button, self.refresh_button):
+        for button in (self.branch_button, self.import_button, self.report_button, self.refresh_button):
             header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -147,6 +151,7 @@ class HeadOfficePage(Page):
                 "its breakdown; double-click it for the records it counts."
             )
         )
+        self.branch_button.setText(self.tr("Register a branch…"))
         self.import_button.setText(self.tr("Import packages…"))
         self.report_button.setText(self.tr("Regional report…"))
         self.refresh_button.setText(self.tr("Refresh"))
@@ -155,10 +160,22 @@ class HeadOfficePage(Page):
         self._show_count()
         self._show_detail()
 
+    def ask_branch(self) -> BranchDialog | None:
+        """Register a branch from its exported key; the list read again once it is stored."""
+        if not may(self.session.actor, "ho.branch"):
+            return None
+        from branchguard.gui.headoffice.branch_dialog import BranchDialog
+
+        dialog = BranchDialog(self.session, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
     # -- reading -------------------------------------------------------------------------------
     def refresh(self) -> None:
         actor = self.session.actor
         self.import_button.setEnabled(may(actor, "ho.import"))
+        self.branch_button.setEnabled(may(actor, "ho.branch"))
         service = self.session.services.headoffice
         self.loader.run(lambda: service.branches(actor), self._show)
 

@@ -7225,6 +7225,10 @@ Submitted as: %3</translation>
         <source>Regional report %1</source>
         <translation>Regional report %1</translation>
     </message>
+    <message>
+        <source>Register a branch…</source>
+        <translation>Register a branch…</translation>
+    </message>
 </context>
 <context>
     <name>ImportResultsDialog</name>
@@ -8366,6 +8370,41 @@ Unassign it?</translation>
     <message>
         <source>Arrow keys: another day. Enter: its items (Esc: back). Page Up, Page Down: a month.</source>
         <translation>Arrow keys: another day. Enter: its items (Esc: back). Page Up, Page Down: a month.</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <source>Register a branch</source>
+        <translation>Register a branch</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Branch code</source>
+        <translation>Branch code</translation>
+    </message>
+    <message>
+        <source>Branch name</source>
+        <translation>Branch name</translation>
+    </message>
+    <message>
+        <source>Public key file</source>
+        <translation>Public key file</translation>
+    </message>
+    <message>
+        <source>The .pem file the branch made (branchguard key export)</source>
+        <translation>The .pem file the branch made (branchguard key export)</translation>
+    </message>
+    <message>
+        <source>The branch's public key</source>
+        <translation>The branch's public key</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pem);;All files (*)</source>
+        <translation>Public keys (*.pem);;All files (*)</translation>
     </message>
 </context>
 </TS>

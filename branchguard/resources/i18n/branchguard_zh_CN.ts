@@ -7202,6 +7202,10 @@ Submitted as: %3</source>
         <source>Regional report %1</source>
         <translation>地区报告 %1</translation>
     </message>
+    <message>
+        <source>Register a branch…</source>
+        <translation>登记网点…</translation>
+    </message>
 </context>
 <context>
     <name>ImportResultsDialog</name>
@@ -8339,6 +8343,41 @@ Unassign it?</source>
     <message>
         <source>Arrow keys: another day. Enter: its items (Esc: back). Page Up, Page Down: a month.</source>
         <translation>方向键：换一天。回车：查看当天事项（Esc 返回）。Page Up、Page Down：换一个月。</translation>
+    </message>
+</context>
+<context>
+    <name>BranchDialog</name>
+    <message>
+        <source>Register a branch</source>
+        <translation>登记网点</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Branch code</source>
+        <translation>网点编号</translation>
+    </message>
+    <message>
+        <source>Branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <source>Public key file</source>
+        <translation>公钥文件</translation>
+    </message>
+    <message>
+        <source>The .pem file the branch made (branchguard key export)</source>
+        <translation>网点生成的 .pem 文件（branchguard key export）</translation>
+    </message>
+    <message>
+        <source>The branch's public key</source>
+        <translation>网点公钥</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pem);;All files (*)</source>
+        <translation>公钥 (*.pem);;所有文件 (*)</translation>
     </message>
 </context>
 </TS>

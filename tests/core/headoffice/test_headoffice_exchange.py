@@ -162,6 +162,9 @@ def test_round_trip_refusals_and_quarantine(make_db: Callable[[str], Any], tmp_p
     assert "is not an Ed25519 public key" in bad_key.value.content.text("en")
     hos.add_branch(admin, "DEMO-0101", "城东", keys["a"])
     hos.add_branch(admin, "DEMO-0202", "城西", keys["b"])
+    with pytest.raises(ValidationError) as twice:  # one installation's key under a second code
+        hos.add_branch(admin, "DEMO-0303", "城南", keys["a"])
+    assert twice.value.field == "field.key_file" and "branch DEMO-0101's" in twice.value.content.text("en")
     results = [hos.import_package(admin, z) for z in zips]
     assert [r.outcome for r in results] == [ImportOutcome.IMPORTED] * 4
 
