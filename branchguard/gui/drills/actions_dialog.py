@@ -1,6 +1,7 @@
-"""A drill's corrective actions: what, owner, due (overdue in red), done by whom and when; the lead
-marks one done, which also stops its owner's reminders. Read as the dialog opens and after each
-mark, and marked, off the GUI thread (gui/kit/dialog_work.py)."""
+"""A drill's corrective actions: what, owner, due (overdue in red), done by whom (named as a person,
+as the drill report names them) and when; the lead marks one done, which also stops its owner's
+reminders. Read as the dialog opens and after each mark, and marked, off the GUI thread
+(gui/kit/dialog_work.py)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.drills import rules
 from branchguard.core.drills.types import DrillAction, DrillPlan
 from branchguard.core.incidents.types import FollowUpAction
@@ -46,6 +48,7 @@ class ActionsDialog(QDialog):
         self.session = session
         self.plan = plan
         self.entries: list[FollowUpAction] = []
+        self.who = Names()  # logins shown as people's names (王建国, not "lead"), read with the actions
         self.last_done: FollowUpAction | None = None  # the action marked done last
         self.heading = plain(QLabel(f"#{plan.id} {plan.title}"))
         self.heading.setWordWrap(True)
@@ -89,18 +92,21 @@ class ActionsDialog(QDialog):
         self.done_button.setText(self.tr("Mark done"))
 
     def reload(self, row: int = -1) -> None:
-        """The actions as stored, read off the GUI thread; `row` selected again once shown."""
-        drills, actor, plan_id = self.session.services.drills, self.session.actor, self.plan.id
-        self.work.read(
-            lambda: list(drills.record_of(actor, plan_id).actions), lambda read: self._show(read, row)
-        )
+        """The actions as stored and the accounts' names, read off the GUI thread; `row` selected
+        again once shown."""
+        services, actor, plan_id = self.session.services, self.session.actor, self.plan.id
 
-    def _show(self, entries: list[FollowUpAction], row: int) -> None:
-        self.entries = entries
+        def read() -> tuple[list[FollowUpAction], Names]:
+            return list(services.drills.record_of(actor, plan_id).actions), services.auth.names(actor)
+
+        self.work.read(read, lambda got: self._show(*got, row))
+
+    def _show(self, entries: list[FollowUpAction], who: Names, row: int) -> None:
+        self.entries, self.who = entries, who
         today = date.today()
         self.table.setRowCount(len(self.entries))
         for at, action in enumerate(self.entries):
-            done = f"{date_time(action.done_at)} · {action.done_by}" if action.done_at else ""
+            done = f"{date_time(action.done_at)} · {who(action.done_by)}" if action.done_at else ""
             texts = (action.text, action.owner, action.due.isoformat() if action.due else "", done)
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)

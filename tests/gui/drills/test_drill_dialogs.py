@@ -267,7 +267,7 @@ def test_actions_dialog_marks_a_corrective_action_done(
     assert dialog.mark_done()
     done = dialog.last_done
     assert done is not None and done.done_at is not None
-    assert dialog.table.item(0, dialog.DONE).text().endswith("· lead")
+    assert dialog.table.item(0, dialog.DONE).text().endswith("· 王建国")  # a person, not the login "lead"
     assert not dialog.done_button.isEnabled()  # done once
     [first, second] = gui_ctx.services.drills.record_of(lead, run.id).actions
     assert first.done_at is not None and second.done_at is None

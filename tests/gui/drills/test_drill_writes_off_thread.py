@@ -159,7 +159,7 @@ def test_the_actions_dialog_reads_and_marks_off_the_gui_thread_once(
         assert not dialog.done_button.isEnabled() and not dialog.mark_done()  # twice: once
         mark.release()
         qtbot.waitUntil(lambda: dialog.last_done is not None and dialog.work.ready())
-        qtbot.waitUntil(lambda: dialog.table.item(0, dialog.DONE).text().endswith("· lead"))
+        qtbot.waitUntil(lambda: dialog.table.item(0, dialog.DONE).text().endswith("· 王建国"))
         assert sql.on_gui_thread() == [] and "UPDATE" in sql.off_gui_thread()
     assert mark.calls == 1 and pool_tasks.gui_thread not in mark.threads + read.threads
     first, second = gui_ctx.services.drills.record_of(lead, run.id).actions
