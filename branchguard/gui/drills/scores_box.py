@@ -14,6 +14,7 @@ from branchguard.gui.kit.text_scale import large_text, scaled
 
 DEFAULT_SCORE = 80
 SLIDER_WIDTH = 96  # pixels: a score's slider, never narrower (the criteria's text wraps instead)
+TEXT_WIDTH = 130  # pixels: a criterion's words beside its slider, never narrower (two lines or three)
 
 
 UNSCORED = -1  # a blank score's value in its spin box, shown as "—"
@@ -68,9 +69,11 @@ class ScoresBox(QGroupBox):
             row = CriterionRow(criterion.code, criterion.weight, blank)
             text = plain(QLabel(criterion.text.text))
             text.setWordWrap(True)
-            if over:  # a line of its own, as wide as the box (a long criterion of a set made here wraps)
-                whole = text.fontMetrics().horizontalAdvance(text.text())
-                text.setMinimumWidth(min(whole, scaled(260, self)))
+            # A line of its own, as wide as the box (a long criterion of a set made here wraps); beside
+            # its slider, never squeezed to a word a line: the paper-record dialog's narrower box gave
+            # the words 63 px, "Spotted and told to the branch head promptly" six lines, cut.
+            whole = text.fontMetrics().horizontalAdvance(text.text())
+            text.setMinimumWidth(min(whole, scaled(260 if over else TEXT_WIDTH, self)))
             text.setToolTip(tip(f"{criterion.text.zh}\n{criterion.text.en}"))
             weight = QLabel(f"{criterion.weight}%")
             weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
