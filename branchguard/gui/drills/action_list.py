@@ -55,6 +55,14 @@ class ActionListPanel(QWidget):
         self.done_button = QPushButton()
         self.done_button.setObjectName("action_done")
         self.done_button.setVisible(may(session.actor, "incident.action"))
+        # Who may not mark one done (staff, an owner among them; the auditor) is told who does:
+        # without the button, an owner saw their action listed and no way to say it was done.
+        self.who_marks = QLabel()
+        self.who_marks.setObjectName("action_who_marks")
+        self.who_marks.setProperty("role", "hint")
+        self.who_marks.setWordWrap(True)  # wraps at larger text rather than widening the window
+        self.who_marks.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.who_marks.setVisible(self.done_button.isHidden())
         self.done_button.setEnabled(False)
         self.done_button.clicked.connect(self.mark_done)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_done())
@@ -63,6 +71,7 @@ class ActionListPanel(QWidget):
         bar.addWidget(self.filter_label)
         bar.addWidget(self.state_filter)
         bar.addStretch(1)
+        bar.addWidget(self.who_marks, 4)  # most of the room: a wrapped line only when it must
         bar.addWidget(self.done_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
@@ -75,6 +84,7 @@ class ActionListPanel(QWidget):
         self.filter_label.setText(self.tr("Show"))
         self.table.setAccessibleName(self.tr("Corrective actions"))
         self.done_button.setText(self.tr("Mark done"))
+        self.who_marks.setText(self.tr("The safety lead marks an action done: tell them when yours is."))
         current = self.state_filter.currentData() or OPEN
         self.state_filter.blockSignals(True)
         self.state_filter.clear()

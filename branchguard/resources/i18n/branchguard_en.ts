@@ -6964,6 +6964,10 @@ Submitted as: %3</translation>
 <context>
     <name>ActionListPanel</name>
     <message>
+        <source>The safety lead marks an action done: tell them when yours is.</source>
+        <translation>The safety lead marks an action done: tell them when yours is.</translation>
+    </message>
+    <message>
         <source>Mark done</source>
         <translation>Mark done</translation>
     </message>

@@ -6942,6 +6942,10 @@ Submitted as: %3</source>
 <context>
     <name>ActionListPanel</name>
     <message>
+        <source>The safety lead marks an action done: tell them when yours is.</source>
+        <translation>措施由安全负责人标记完成：您负责的措施完成后，请告知安全负责人。</translation>
+    </message>
+    <message>
         <source>Mark done</source>
         <translation>标记完成</translation>
     </message>

@@ -24,3 +24,12 @@ def test_a_list_with_actions_says_nothing(world: AppContext, qtbot: Any) -> None
     panel.state_filter.setCurrentIndex(panel.state_filter.findData(ALL))
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
     assert panel.empty_note.text() == ""
+
+
+def test_who_may_not_mark_an_action_done_is_told_who_does(gui_ctx: AppContext, qtbot: Any) -> None:
+    """Staff (an action's owner among them) see no Mark done: the tab says the safety lead marks it."""
+    staff = page_of(gui_ctx, "staff", "drills", qtbot).action_list
+    assert staff.done_button.isHidden() and staff.who_marks.isVisibleTo(staff)
+    assert staff.who_marks.text().startswith("The safety lead marks an action done")
+    lead = page_of(gui_ctx, "lead", "drills", qtbot).action_list
+    assert lead.done_button.isVisibleTo(lead) and lead.who_marks.isHidden()
