@@ -209,7 +209,9 @@ def test_building_rendering_and_printing_run_off_the_gui_thread(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     shown.print_to(printer)
-    qtbot.waitUntil(lambda: shown.print_button.isEnabled())
+    # A bound on waiting, not a timing: a full clean-clone run beside other work took over pytest-qt's
+    # default 5 s to draw the pages at the printer's resolution.
+    qtbot.waitUntil(lambda: shown.print_button.isEnabled(), timeout=60_000)
     assert builds and pool_tasks.gui_thread not in builds
     assert pool_tasks.ran_off_the_gui_thread("render")
     assert page_count(tmp_path / "printed.pdf") == PAGES
