@@ -36,7 +36,9 @@ HAZARD_ACTIONS = {
     "verified": "hazard.verify",
     "closed": "hazard.close",
     "reopened": "hazard.reopen",
+    "waived": "hazard.waiver",
 }
+WAIVED_SHARE = 0.1  # major hazards verified without their head-office report, with the reason
 
 
 @dataclass(frozen=True)
@@ -229,11 +231,19 @@ class InspectionYear:
         status = rng.choices(("open", "remediated", "verified", "closed"), weights)[0]
         owner = rng.choice(h.names)
         events: list[tuple[str, str, datetime, str]] = [("opened", "staff", opened, "")]
-        steps: list[tuple[datetime, str]] = []
+        steps: list[tuple[datetime, str, str]] = []
         at = opened + timedelta(hours=rng.randint(2, 72))
+        waived = major and status in ("verified", "closed") and rng.random() < WAIVED_SHARE
+        if major:  # its milestones, each in time, before the work (a waived one's report left out)
+            when = opened + timedelta(hours=rng.randint(1, 12))
+            for kind, label, text in wording.MILESTONE_STEPS[: 2 if waived else 3]:
+                steps.append((when, kind, text))
+                events.append(("step_added", "staff", when, f"{label}: {text}"))
+                when += timedelta(hours=rng.randint(4, 24))
+            at = max(at, when)
         for _ in range(rng.randint(1, 3) if status != "open" else rng.randint(0, 1)):
             text = rng.choice(wording.REMEDIES)
-            steps.append((at, text))
+            steps.append((at, "action", text))
             events.append(("step_added", "staff", at, f"整改措施: {text}"))
             at += timedelta(hours=rng.randint(1, 48))
         if status != "open":
@@ -247,20 +257,22 @@ class InspectionYear:
         if status in ("verified", "closed"):
             at += timedelta(hours=rng.randint(2, 48))
             events.append(("verified", "lead", at, "复查合格"))
+            if waived:
+                events.append(("waived", "lead", at, wording.MILESTONE_WAIVER))
         if status == "closed":
             at += timedelta(hours=rng.randint(1, 24))
             events.append(("closed", "lead", at, ""))
         # What lies after the history's end has not happened: the hazard stays where it had got to.
         events = [e for e in events if e[2] <= h.now]
         status, marks = reached(events)
-        for added, text in steps:
+        for added, kind, text in steps:
             if added <= h.now:
                 year.add(
                     "hazard_steps",
                     {
                         "id": h.new_id("hazard_steps"),
                         "hazard_id": hid,
-                        "kind": "action",
+                        "kind": kind,
                         "text": text,
                         "evidence": [],
                         "added_by": "staff",

@@ -51,6 +51,14 @@ FAIL_NOTES = (
     "防火门被顶开", "自助设备外壳松动", "插线板串接使用", "急救箱药品过期", "金库门密码锁电量低",
     "疏散图未更新", "监控画面模糊", "",
 )  # fmt: skip
+# A major hazard's milestones (kind, its label in the history, what was done).
+MILESTONE_STEPS = (
+    ("interim_control", "临时管控措施", "已设置警戒并安排专人值守"),
+    ("plan", "整改方案", "已制定整改方案，明确责任人和完成时限"),
+    ("head_office_report", "上报上级行", "已书面报告上级行安全保卫部"),
+)
+# Why a major hazard went ahead without its report to head office (recorded as the service does).
+MILESTONE_WAIVER = "未记录：上报上级行。理由：上级行安保部现场检查时已知悉，口头同意不再书面上报"
 REMEDIES = (
     "已更换", "已清理并张贴警示", "已报物业维修，当日修复", "已联系厂商上门处理", "已补充并登记",
     "已恢复常闭", "已重新设置", "已整改，附照片",

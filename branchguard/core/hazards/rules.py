@@ -9,13 +9,15 @@ hides is refused on the command line too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Any
 
 from branchguard.core.hazards.types import (
     HazardAction,
+    HazardEventKind,
     HazardInfo,
     HazardInput,
     HazardSeverity,
@@ -26,7 +28,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.core.kernel import validation
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import may, require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.hazards import HazardRow
@@ -127,6 +129,66 @@ def check_verifier(remediated_by: str | None, actor: Actor) -> None:
 def check_work_recorded(step_kinds: Iterable[str]) -> None:
     if not work_recorded(step_kinds):
         raise ValidationError("field.remediation_steps", Message("hazard.no_action_step"))
+
+
+MILESTONE_KINDS = (RemediationKind.INTERIM_CONTROL, RemediationKind.PLAN, RemediationKind.HEAD_OFFICE_REPORT)
+
+
+@dataclass(frozen=True)
+class Milestones:
+    """Milestones named in a message, worded in the language it is shown in."""
+
+    kinds: tuple[RemediationKind, ...]
+
+    def translated(self, lang: str | None = None) -> str:
+        return t("hazard.milestones_joiner", lang).join(k.translated(lang) for k in self.kinds)
+
+    def __str__(self) -> str:
+        return self.translated()
+
+
+def outstanding_milestones(
+    severity: HazardSeverity | str,
+    interim_due_at: datetime | None,
+    plan_due_at: datetime | None,
+    report_head_office: bool,
+    step_kinds: Iterable[str],
+) -> tuple[RemediationKind, ...]:
+    """A major hazard's policy milestones with no step of their kind recorded: interim control and
+    the remediation plan when its deadlines carry them (the policy it opened under), the report to
+    head office when its rule asked for one. A step recorded after its deadline still meets it (its
+    date shows the lateness), and steps recorded before a reopen still count. A general hazard owes
+    none, nor a major one downgraded (the downgrade has its own reason)."""
+    if HazardSeverity(severity) != HazardSeverity.MAJOR:
+        return ()
+    owed = (interim_due_at is not None, plan_due_at is not None, bool(report_head_office))
+    done = {str(kind) for kind in step_kinds}
+    return tuple(k for k, due in zip(MILESTONE_KINDS, owed, strict=True) if due and k.value not in done)
+
+
+def waived_since_reopen(event_kinds: Sequence[str]) -> bool:
+    """Whether a waiver was recorded since the hazard last opened (at its verification): closing it
+    then needs no second one; a reopen asks again at the next verification."""
+    for kind in reversed(event_kinds):
+        if kind == HazardEventKind.WAIVED.value:
+            return True
+        if kind == HazardEventKind.REOPENED.value:
+            return False
+    return False
+
+
+def check_milestones(outstanding: tuple[RemediationKind, ...], waiver: str) -> str:
+    """Verifying or closing a major hazard with milestones outstanding takes an explicit reason (the
+    waiver, recorded in its history); without one a ValidationError names the missing milestones.
+    The trimmed reason, "" when nothing is outstanding (a reason then is not recorded)."""
+    reason = validation.text(waiver, "field.waiver", required=False, limit=1000)
+    if not outstanding:
+        return ""
+    if not reason:
+        raise ValidationError(
+            "field.waiver", Message("hazard.milestones_outstanding", milestones=Milestones(outstanding))
+        )
+    return reason
 
 
 def clean_input(data: HazardInput) -> dict[str, Any]:

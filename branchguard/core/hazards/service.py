@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -364,32 +364,44 @@ class HazardService:
 
         return self._transition(actor, hazard_id, "hazard.remediate", change)
 
-    def verify(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
+    def verify(self, actor: Actor, hazard_id: int, note: str = "", waiver: str = "") -> HazardDetail:
         """A second person (the lead) checks the fix and says what was checked: whoever
-        remediated a hazard cannot verify it."""
+        remediated a hazard cannot verify it. A major hazard with policy milestones outstanding
+        (interim control, plan, head-office report: `rules.outstanding_milestones`) is refused
+        unless `waiver` says why it goes ahead without them; that is recorded in its history (a
+        WAIVED event naming them) and the audit trail, and carries to its closing."""
         require(actor, "hazard.verify")
         note = validation.text(note, "field.notes", limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
             rules_.expect(row.status, HazardAction.VERIFY)
             rules_.check_verifier(row.remediated_by, actor)
+            outstanding = store.outstanding_of(row)
+            reason = rules_.check_milestones(outstanding, waiver)
             row.status = HazardStatus.VERIFIED.value
             row.verified_by, row.verified_at, row.verification_note = actor.username, utcnow(), note
             store.add_event(row, HazardEventKind.VERIFIED, actor, note)
+            _record_waiver(s, actor, row, outstanding, reason)
             self._end_schedule(s, actor, row, t("hazard.schedule_verified"))
 
         return self._transition(actor, hazard_id, "hazard.verify", change)
 
-    def close(self, actor: Actor, hazard_id: int, note: str = "") -> HazardDetail:
-        """The lead closes (销号) a verified hazard, with a note."""
+    def close(self, actor: Actor, hazard_id: int, note: str = "", waiver: str = "") -> HazardDetail:
+        """The lead closes (销号) a verified hazard, with a note. Milestones outstanding: as
+        `verify`, unless a waiver was recorded at its verification (steps cannot be added since)."""
         require(actor, "hazard.close")
         note = validation.text(note, "field.notes", limit=1000)
 
         def change(s: Session, row: HazardRow) -> None:
             rules_.expect(row.status, HazardAction.CLOSE)
+            outstanding = store.outstanding_of(row)
+            if rules_.waived_since_reopen([ev.kind for ev in row.events]):
+                outstanding = ()
+            reason = rules_.check_milestones(outstanding, waiver)
             row.status = HazardStatus.CLOSED.value
             row.closed_by, row.closed_at = actor.username, utcnow()
             store.add_event(row, HazardEventKind.CLOSED, actor, note)
+            _record_waiver(s, actor, row, outstanding, reason)
             self._end_schedule(s, actor, row, t("hazard.schedule_closed"))
 
         return self._transition(actor, hazard_id, "hazard.close", change)
@@ -443,6 +455,8 @@ class HazardService:
             stmt = store.filtered(flt or HazardFilter(), now, zone).order_by(HazardRow.due_date, HazardRow.id)
             rows = s.execute(stmt.with_only_columns(*store.INFO_COLUMNS))  # plain rows: no ORM objects
             infos = store.infos_of(rows.tuples(), now, zone)
+            owed = store.outstanding_of_majors(s)
+        infos = [replace(h, outstanding=owed[h.id]) if h.id in owed else h for h in infos]
         return sorted(infos, key=lambda h: (not h.overdue, not h.status.is_open, h.due_at, h.id))
 
     def counts(self, actor: Actor, now: datetime | None = None) -> HazardCounts:
@@ -503,6 +517,20 @@ class HazardService:
         if row is None:
             raise NotFound(Message("hazard.not_found", id=hazard_id))
         return row
+
+
+def _record_waiver(
+    s: Session, actor: Actor, row: HazardRow, outstanding: tuple[RemediationKind, ...], reason: str
+) -> None:
+    """A verification or closing with milestones outstanding: the milestones and the reason, in
+    the hazard's history and the audit trail (nothing when none were outstanding)."""
+    if not outstanding:
+        return
+    named = str(rules_.Milestones(outstanding))
+    note = t("hazard.waived_note", milestones=named, reason=reason)
+    store.add_event(row, HazardEventKind.WAIVED, actor, note)
+    after = {"milestones": [k.value for k in outstanding], "reason": reason}
+    record(s, actor, "hazard.waiver", "hazard", row.id, after=after)
 
 
 def _held_drill(s: Session, drill_id: int) -> int:

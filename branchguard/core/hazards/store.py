@@ -9,6 +9,7 @@ there is later than the due date, whatever daylight saving does that day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Row, Select, or_, select
 from sqlalchemy.orm import Session, object_session
 
+from branchguard.core.hazards.rules import outstanding_milestones
 from branchguard.core.hazards.types import (
     HazardDetail,
     HazardEvent,
@@ -38,7 +40,7 @@ from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.schedules.titles import made_title
 from branchguard.db.base import utcnow
 from branchguard.db.models.drills import DrillPlanRow
-from branchguard.db.models.hazards import HazardEventRow, HazardRow, SeverityRuleRow
+from branchguard.db.models.hazards import HazardEventRow, HazardRow, HazardStepRow, SeverityRuleRow
 from branchguard.db.models.inspections import InspectionRow, TemplateVersionRow
 
 END_OF_DAY = time(23, 59, 59)
@@ -202,9 +204,40 @@ def infos_of(
     return infos
 
 
+def outstanding_of(row: HazardRow) -> tuple[RemediationKind, ...]:
+    """The hazard's policy milestones with no step of their kind (rules.outstanding_milestones)."""
+    kinds = [st.kind for st in row.steps]
+    return outstanding_milestones(
+        row.severity, row.interim_due_at, row.plan_due_at, row.report_head_office, kinds
+    )
+
+
+def outstanding_of_majors(s: Session) -> dict[int, tuple[RemediationKind, ...]]:
+    """`outstanding_of` for every major hazard owing any, in two queries (the register's; a few
+    hundred major hazards at ten years, with no list of ids to bind)."""
+    majors = s.execute(
+        select(HazardRow.id, HazardRow.interim_due_at, HazardRow.plan_due_at, HazardRow.report_head_office)
+        .where(HazardRow.severity == HazardSeverity.MAJOR.value)
+    ).all()
+    kinds: dict[int, list[str]] = {}
+    found = s.execute(
+        select(HazardStepRow.hazard_id, HazardStepRow.kind)
+        .join(HazardRow, HazardRow.id == HazardStepRow.hazard_id)
+        .where(HazardRow.severity == HazardSeverity.MAJOR.value)
+        .distinct()
+    )
+    for hazard_id, kind in found.tuples():
+        kinds.setdefault(hazard_id, []).append(kind)
+    owed = {
+        id_: outstanding_milestones(HazardSeverity.MAJOR, interim, plan, report, kinds.get(id_, ()))
+        for id_, interim, plan, report in majors
+    }
+    return {id_: missing for id_, missing in owed.items() if missing}
+
+
 def detail_of(row: HazardRow, now: datetime, zone: ZoneInfo) -> HazardDetail:
     return HazardDetail(
-        info=info_of(row, now, zone),
+        info=replace(info_of(row, now, zone), outstanding=outstanding_of(row)),
         photos=refs(row.photos),
         steps=tuple(
             RemediationStep(

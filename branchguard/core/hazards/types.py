@@ -86,6 +86,7 @@ class HazardEventKind(LabelledEnum):
     VERIFIED = "verified"
     CLOSED = "closed"
     REOPENED = "reopened"
+    WAIVED = "waived"  # verified or closed with policy milestones outstanding, and why
 
     @classmethod
     def _prefix(cls) -> str:
@@ -160,6 +161,13 @@ class HazardInfo:
     drill_id: int | None  # the drill that found it (source DRILL)
     overdue: bool
     age_days: int  # days open: from opened_at to closed_at (or now)
+    # a major hazard's policy milestones with no step of their kind (rules.outstanding_milestones)
+    outstanding: tuple[RemediationKind, ...] = ()
+
+    @property
+    def closed_short(self) -> bool:
+        """Verified or closed with policy milestones outstanding (under a recorded waiver)."""
+        return bool(self.outstanding) and not self.status.is_open
 
 
 @dataclass(frozen=True)

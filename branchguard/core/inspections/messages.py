@@ -51,6 +51,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hazard_event.verified": ("Verified", "验收通过"),
     "hazard_event.closed": ("Closed", "销号"),
     "hazard_event.reopened": ("Reopened", "重新打开"),
+    "hazard_event.waived": ("Milestones outstanding accepted", "节点未完成，说明理由后通过"),
     "signature_role.inspector": ("Inspector", "检查人"),
     "signature_role.reviewer": ("Reviewer", "复核人"),
     # fields
@@ -99,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # actions named only in the audit trail
     "action.hazard.open": ("open a hazard", "新建隐患"),
     "action.hazard.step": ("record a remediation step", "记录整改进展"),
+    "action.hazard.waiver": (
+        "verify or close a major hazard with milestones outstanding",
+        "重大隐患节点未完成仍予验收或销号",
+    ),
     "action.hazard.corrected_on_spot": ("record a fault corrected on the spot", "登记当场整改的隐患"),
     "action.inspection.correct": ("record an on-the-spot correction", "登记当场整改"),
     "action.inspection.escalate": ("start a checklist item's plan", "由检查项启动应急预案"),
@@ -222,6 +227,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{username} remediated this hazard and cannot also verify it: verification needs a second person",
         "{username} 是该隐患的整改人，不能同时验收：验收须由另一人进行",
     ),
+    "hazard.milestones_outstanding": (
+        "this major hazard's milestones are not recorded: {milestones}. Record them as remediation "
+        "steps first, or give the reason for going ahead without them",
+        "该重大隐患以下节点尚未记录：{milestones}。请先作为整改记录补录，或填写未完成节点仍予通过的理由",
+    ),
+    "hazard.milestones_joiner": (", ", "、"),
+    "hazard.waived_note": ("Not recorded: {milestones}. Reason: {reason}", "未记录：{milestones}。理由：{reason}"),
+    "field.waiver": ("Reason for going ahead", "未完成节点的理由"),
     "hazard.schedule_title": ("Hazard {number}: {title}", "隐患 {number}：{title}"),
     "hazard.schedule_interim": (
         "Hazard {number}, interim control: {title}",

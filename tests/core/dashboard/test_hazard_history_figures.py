@@ -39,8 +39,8 @@ def _fixed(ctx, lead, staff, opened: date, verified: date) -> int:
         hid = hazards.create(staff, data).info.id
         hazards.add_step(staff, hid, RemediationKind.ACTION, "更换")
         hazards.remediate(staff, hid, "已整改")
-    with _clock(ctx, verified):
-        hazards.verify(lead, hid, "复查合格")
+    with _clock(ctx, verified):  # its plan and head-office report outstanding: said why
+        hazards.verify(lead, hid, "复查合格", waiver="方案与上报另行补办")
     return hid
 
 
@@ -76,7 +76,8 @@ def test_reopening_leaves_the_months_already_reported_as_they_were(ctx, lead, st
 
 
 def _major(ctx, lead, staff, opened: date, verified: date) -> int:
-    """A major hazard opened on `opened`, its interim control taken, remediated and verified on `verified`."""
+    """A major hazard opened on `opened`, its interim control taken, remediated and verified on
+    `verified` (the other milestones waived)."""
     hazards = ctx.services.hazards
     with _clock(ctx, opened):
         data = HazardInput(description=f"重大隐患 {opened}", severity=HazardSeverity.MAJOR, owner="李安全")
@@ -84,8 +85,8 @@ def _major(ctx, lead, staff, opened: date, verified: date) -> int:
         hazards.add_step(staff, hid, RemediationKind.INTERIM_CONTROL, "专人值守")
         hazards.add_step(staff, hid, RemediationKind.ACTION, "更换门禁")
         hazards.remediate(staff, hid, "已整改")
-    with _clock(ctx, verified):
-        hazards.verify(lead, hid, "复查合格")
+    with _clock(ctx, verified):  # its plan and head-office report outstanding: said why
+        hazards.verify(lead, hid, "复查合格", waiver="方案与上报另行补办")
     return hid
 
 

@@ -16,6 +16,8 @@ from sqlalchemy import func, select
 
 from branchguard.context import AppContext, open_context
 from branchguard.core.demo.history import History
+from branchguard.core.hazards import rules
+from branchguard.core.hazards.types import HazardEventKind, HazardSeverity, RemediationKind
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.db.models.complaints import ComplaintRow
@@ -183,6 +185,23 @@ def test_hazards_from_failed_items_quote_the_item_as_the_checklist_shows_it(year
     assert quoted
     assert [q for q in quoted if re.search(r"\{[a-z_]+\}", q.title + q.description)] == []
     assert any("30 天前的录像" in q.description for q in quoted)  # CCTV: retention_days = 30
+
+
+def test_generated_major_hazards_past_verification_have_their_milestones_or_a_reason(year: Year) -> None:
+    """As the service requires: each verified or closed major hazard has its interim control, plan
+    and head-office report as steps, or a waiver (its reason) in its history; some have the waiver."""
+    user = year.ctx.services.auth.user_by_name("lead")
+    assert user is not None
+    lead, hazards = Actor(user.id, user.username, Role(user.role)), year.ctx.services.hazards
+    done = [h for h in hazards.list(lead) if h.severity == HazardSeverity.MAJOR and not h.status.is_open]
+    assert len(done) > 20
+    short = [h for h in done if h.outstanding]
+    assert short and len(short) < len(done) // 3
+    for h in short:
+        assert h.outstanding == (RemediationKind.HEAD_OFFICE_REPORT,), h.number
+        events = hazards.get(lead, h.id).events
+        assert [e.kind for e in events if e.kind == HazardEventKind.WAIVED], h.number
+        assert rules.waived_since_reopen([e.kind.value for e in events]), h.number
 
 
 def test_each_months_open_hazards_follow_from_the_month_before(year: Year) -> None:

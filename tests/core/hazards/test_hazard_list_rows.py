@@ -35,7 +35,7 @@ def test_each_listed_hazard_equals_its_own_page(ctx, staff, lead) -> None:
     for hid in (major, manual(HazardSeverity.GENERAL, "监控镜头遮挡")):
         svc.add_step(staff, hid, RemediationKind.ACTION, "已处理")
         svc.remediate(staff, hid, "已整改")
-    svc.verify(lead, major, "现场复查")
+    svc.verify(lead, major, "现场复查", waiver="上级行同意先行验收")  # milestones outstanding
     closed = manual(HazardSeverity.GENERAL, "应急灯不亮")
     svc.add_step(staff, closed, RemediationKind.ACTION, "更换电池")
     svc.remediate(staff, closed, "已更换")

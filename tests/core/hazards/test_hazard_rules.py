@@ -132,7 +132,8 @@ def _in_status(ctx, staff, lead, status: HazardStatus) -> int:
     hid = svc.create(staff, data).info.id
     if status is HazardStatus.OPEN:
         return hid
-    svc.add_step(staff, hid, RemediationKind.ACTION, "重新固定")
+    for kind in (*rules.MILESTONE_KINDS, RemediationKind.ACTION):  # a major hazard's milestones met
+        svc.add_step(staff, hid, kind, "重新固定")
     svc.remediate(staff, hid)
     if status is HazardStatus.REMEDIATED:
         return hid

@@ -370,6 +370,8 @@ def test_a_major_hazard_reminds_of_each_milestone_until_it_is_met(ctx, staff, le
     assert {sc.owner for sc in schedules.list(lead) if sc.subject_id == hazard.id and sc.active} == {"周强"}
     assert set(active(hazard.id)) == {f"隐患 {number}", f"隐患 {number} 整改方案"}  # met stays met
     svc.add_step(staff, hazard.id, RemediationKind.PLAN, "更换报警线路并加装防护管")
+    svc.add_step(staff, hazard.id, RemediationKind.HEAD_OFFICE_REPORT, "已报上级行安保部")  # no reminder
+    assert set(active(hazard.id)) == {f"隐患 {number}"}
     svc.remediate(staff, hazard.id)
     assert set(active(hazard.id)) == {f"隐患 {number}"}
     svc.verify(lead, hazard.id, "复查合格")
