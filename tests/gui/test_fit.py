@@ -28,7 +28,7 @@ from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.core.complaints.types import ComplaintChannel, ComplaintInput, ComplaintStep
 from branchguard.core.drills.types import DrillStatus
-from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity
+from branchguard.core.hazards.types import HazardFilter, HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.incidents.rules import open_at_close
 from branchguard.core.inspections.types import Cadence, ItemResult
 from branchguard.core.kernel.types import Actor, Level
@@ -381,6 +381,7 @@ def _dialogs() -> dict[str, Factory]:
     from branchguard.gui.drills.plan_dialog import DrillPlanDialog
     from branchguard.gui.drills.rule_dialog import RuleDialog
     from branchguard.gui.early_warnings.dialogs import AddWarningDialog, LiftWarningDialog
+    from branchguard.gui.hazards.closing import ClosingDialog
     from branchguard.gui.hazards.detail import HazardDetailDialog
     from branchguard.gui.hazards.dialogs import NewHazardDialog, StepDialog, UnsavedHazardEdits
     from branchguard.gui.hazards.policy import SeverityPolicyDialog
@@ -470,6 +471,10 @@ def _dialogs() -> dict[str, Factory]:
         "PlaybookHistoryDialog": lambda s, w: PlaybookHistoryDialog(s, "FIRE", w),
         "PreviewDialog": _preview,
         "RegionalPeriodDialog": lambda s, w: RegionalPeriodDialog(w),
+        "ClosingDialog": lambda s, w: ClosingDialog(  # the widest: every milestone outstanding
+            "Verify", "Confirm that the fix was checked on site.", "What was checked?",
+            (RemediationKind.INTERIM_CONTROL, RemediationKind.PLAN, RemediationKind.HEAD_OFFICE_REPORT),
+            w, write=lambda note, waiver: lambda: None, written=lambda result: None),
         "ReasonDialog": lambda s, w: console_dialogs.ReasonDialog(
             "Verify", "The remediation of hazard 3 is checked.", "Note", parent=w),
         "ReportFieldsDialog": lambda s, w: console_dialogs.ReportFieldsDialog(

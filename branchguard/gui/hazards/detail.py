@@ -34,6 +34,7 @@ from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import (
     HazardAction,
     HazardDetail,
+    HazardEventKind,
     HazardInput,
     HazardSeverity,
     HazardStatus,
@@ -348,6 +349,9 @@ class HazardDetailDialog(HazardActions):
         if info.overdue:
             overdue = self.tr("OVERDUE")  # tr() outside the f-string, where lupdate finds it
             text = f"<span style='color:{style.ERROR}; font-weight:600'>{overdue}</span> · {text}"
+        if info.closed_short:  # verified or closed with milestones outstanding, under a waiver
+            short = self.tr("MILESTONES OUTSTANDING")
+            text = f"<span style='color:{style.WARNING}; font-weight:600'>{short}</span> · {text}"
         self.state.setText(text)
 
     def _show_source(self, detail: HazardDetail) -> None:
@@ -382,6 +386,9 @@ class HazardDetailDialog(HazardActions):
                 lines.append(f"{mark} {RemediationKind.HEAD_OFFICE_REPORT.label}")
         if lines:
             lines.insert(0, self.tr("Major hazard milestones (severity policy):"))
+        waivers = [e.note for e in detail.events if e.kind == HazardEventKind.WAIVED]
+        if info.closed_short and waivers:  # why it went ahead without them, as its history says
+            lines.append(self.tr("Went ahead without them (%1)").replace("%1", waivers[-1]))
         self.deadlines.setText("\n".join(lines))
         self.deadlines.setVisible(bool(lines))
         names = ", ".join(ref.name for ref in (*detail.photos, *detail.evidence))

@@ -15,8 +15,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QLabel
 
 from branchguard.core.hazards import rules
-from branchguard.core.hazards.types import HazardAction, HazardDetail, HazardInput
+from branchguard.core.hazards.types import HazardAction, HazardDetail, HazardInput, RemediationKind
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
+from branchguard.gui.hazards.closing import ClosingDialog
 from branchguard.gui.hazards.dialogs import HazardFields, StepDialog, UnsavedHazardEdits
 from branchguard.gui.incidents.console.dialogs import ReasonDialog
 from branchguard.gui.kit.dialog_work import DialogWork
@@ -177,22 +178,50 @@ class HazardActions(QDialog):
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
         return self._do(lambda: hazards.remediate(actor, hazard_id))
 
-    def ask_verify(self) -> ReasonDialog:
-        return self._confirm(
+    def ask_verify(self) -> ClosingDialog:
+        return self._confirm_closing(
             "hazard_verify_dialog",
             self.tr("Verify the remediation"),
             self.tr("Confirm that the fix was checked on site. The hazard no longer counts as open."),
             self.tr("What was checked?"),
-            "field.notes",
-            write=self._verifying,
+            self._outstanding(closing=False),
+            self._verifying,
         )
 
-    def _verifying(self, note: str) -> Callable[[], HazardDetail]:
+    def _verifying(self, note: str, waiver: str = "") -> Callable[[], HazardDetail]:
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return lambda: hazards.verify(actor, hazard_id, note)
+        return lambda: hazards.verify(actor, hazard_id, note, waiver)
 
-    def verify(self, note: str) -> bool:
-        return self._do(self._verifying(note))
+    def verify(self, note: str, waiver: str = "") -> bool:
+        return self._do(self._verifying(note, waiver))
+
+    def _outstanding(self, closing: bool) -> tuple[RemediationKind, ...]:
+        """The milestones the verify or close dialog names and asks a reason for: none to close
+        when the verification recorded its reason (as the service)."""
+        if self.detail is None:
+            return ()
+        if closing and rules.waived_since_reopen([e.kind.value for e in self.detail.events]):
+            return ()
+        return self.detail.info.outstanding
+
+    def _confirm_closing(
+        self,
+        name: str,
+        title: str,
+        question: str,
+        label: str,
+        outstanding: tuple[RemediationKind, ...],
+        write: Callable[[str, str], Write],
+    ) -> ClosingDialog:
+        """As `_confirm`, with the milestones outstanding and the reason for going ahead without them."""
+        dialog = ClosingDialog(
+            title, question, label, outstanding, self, write=write, written=self._confirmed
+        )
+        dialog.setObjectName(name)
+        dialog.finished.connect(dialog.deleteLater)
+        self.confirm_dialog = dialog
+        dialog.open()
+        return dialog
 
     def ask_close(self) -> ReasonDialog | UnsavedHazardEdits:
         """The close's note; with edits not saved, first whether to save them (`ask_unsaved`)."""
@@ -200,14 +229,14 @@ class HazardActions(QDialog):
             return self.ask_unsaved(self._ask_close_note)
         return self._ask_close_note()
 
-    def _ask_close_note(self) -> ReasonDialog:
-        return self._confirm(
+    def _ask_close_note(self) -> ClosingDialog:
+        return self._confirm_closing(
             "hazard_close_dialog",
             self.tr("Close the hazard"),
             self.tr("Close this verified hazard? It leaves the register's open work for good."),
             self.tr("Note"),
-            "field.notes",
-            write=self._closing,
+            self._outstanding(closing=True),
+            self._closing,
         )
 
     def ask_unsaved(self, then: Callable[[], Any]) -> UnsavedHazardEdits:
@@ -232,12 +261,12 @@ class HazardActions(QDialog):
         elif answer == box.SAVE:
             self.save(then=then)  # `then` once saved; a lower severity's reason asked first
 
-    def _closing(self, note: str) -> Callable[[], HazardDetail]:
+    def _closing(self, note: str, waiver: str = "") -> Callable[[], HazardDetail]:
         hazards, actor, hazard_id = self.session.services.hazards, self.session.actor, self.hazard_id
-        return lambda: hazards.close(actor, hazard_id, note)
+        return lambda: hazards.close(actor, hazard_id, note, waiver)
 
-    def close_hazard(self, note: str) -> bool:
-        return self._do(self._closing(note))
+    def close_hazard(self, note: str, waiver: str = "") -> bool:
+        return self._do(self._closing(note, waiver))
 
     def ask_reopen(self) -> ReasonDialog:
         """Why it is reopened; the service is asked with the dialog still open (see `_confirm`)."""

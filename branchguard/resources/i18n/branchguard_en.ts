@@ -2163,6 +2163,14 @@ Submitted as: %3</translation>
         <source>Remediation steps</source>
         <translation>Remediation steps</translation>
     </message>
+    <message>
+        <source>MILESTONES OUTSTANDING</source>
+        <translation>MILESTONES OUTSTANDING</translation>
+    </message>
+    <message>
+        <source>Went ahead without them (%1)</source>
+        <translation>Went ahead without them (%1)</translation>
+    </message>
 </context>
 <context>
     <name>HazardEventsModel</name>
@@ -4504,6 +4512,21 @@ Submitted as: %3</translation>
     <message>
         <source>Preview / Print…</source>
         <translation>Preview / Print…</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingDialog</name>
+    <message>
+        <source>Milestones not recorded for this major hazard: %1. Record them as remediation steps first, or give the reason for going ahead without them; the reason is kept in its history.</source>
+        <translation>Milestones not recorded for this major hazard: %1. Record them as remediation steps first, or give the reason for going ahead without them; the reason is kept in its history.</translation>
+    </message>
+    <message>
+        <source>Why go ahead without them?</source>
+        <translation>Why go ahead without them?</translation>
+    </message>
+    <message>
+        <source>Please give the reason, or record the milestones first.</source>
+        <translation>Please give the reason, or record the milestones first.</translation>
     </message>
 </context>
 <context>

@@ -2156,6 +2156,14 @@ Submitted as: %3</source>
         <source>Remediation steps</source>
         <translation>整改步骤</translation>
     </message>
+    <message>
+        <source>MILESTONES OUTSTANDING</source>
+        <translation>节点未完成</translation>
+    </message>
+    <message>
+        <source>Went ahead without them (%1)</source>
+        <translation>节点未完成仍予通过（%1）</translation>
+    </message>
 </context>
 <context>
     <name>HazardEventsModel</name>
@@ -4490,6 +4498,21 @@ Submitted as: %3</source>
     <message>
         <source>Preview / Print…</source>
         <translation>预览 / 打印…</translation>
+    </message>
+</context>
+<context>
+    <name>ClosingDialog</name>
+    <message>
+        <source>Milestones not recorded for this major hazard: %1. Record them as remediation steps first, or give the reason for going ahead without them; the reason is kept in its history.</source>
+        <translation>该重大隐患以下节点尚未记录：%1。请先作为整改记录补录，或填写未完成节点仍予通过的理由；理由将记入隐患处理记录。</translation>
+    </message>
+    <message>
+        <source>Why go ahead without them?</source>
+        <translation>未完成节点仍予通过的理由</translation>
+    </message>
+    <message>
+        <source>Please give the reason, or record the milestones first.</source>
+        <translation>请填写理由，或先补录这些节点。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractButton
 
 from branchguard.context import AppContext
+from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, HazardStatus, RemediationKind
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import UnsavedHazardEdits
@@ -20,6 +21,9 @@ def _remediated(ctx: AppContext, severity: HazardSeverity = HazardSeverity.GENER
     staff, hazards = login(ctx, "staff"), ctx.services.hazards
     data = HazardInput(description="安全出口指示灯不亮", severity=severity, location="营业厅", owner="李娜")
     hazard_id = hazards.create(staff, data).info.id
+    if severity == HazardSeverity.MAJOR:  # its milestones, as verifying needs
+        for kind in rules.MILESTONE_KINDS:
+            hazards.add_step(staff, hazard_id, kind, "已按制度办理")
     hazards.add_step(staff, hazard_id, RemediationKind.ACTION, "更换灯管")
     hazards.remediate(staff, hazard_id)
     return hazard_id

@@ -352,6 +352,8 @@ def test_a_note_the_service_refuses_stays_in_its_dialog(
     takes 4,000) is refused in the dialog, by its field, and nothing typed is lost."""
     hazard_id = hazards["major"].info.id
     svc, staff, lead = gui_ctx.services.hazards, login(gui_ctx, "staff"), login(gui_ctx, "lead")
+    for kind in (RemediationKind.INTERIM_CONTROL, RemediationKind.PLAN, RemediationKind.HEAD_OFFICE_REPORT):
+        svc.add_step(staff, hazard_id, kind, "已按制度办理")  # its milestones: no reason asked
     svc.add_step(staff, hazard_id, RemediationKind.ACTION, "拆除可疑装置并报警")
     svc.remediate(staff, hazard_id)
     view = open_detail(qtbot, session_for(gui_ctx, "lead"), hazard_id)
