@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from branchguard.cli import hazard_actions
 from branchguard.cli.common import (
     DESPITE_OPEN_HELP,
     JSON_TABLE_HELP,
@@ -32,8 +33,8 @@ from branchguard.core.inspections.types import (
     SignatureRole,
     TemplateInfo,
 )
-from branchguard.core.kernel.errors import NotFound, ValidationError
-from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.errors import ValidationError
+from branchguard.core.kernel.i18n import t
 from branchguard.reports.hazard_common import source_text
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -138,6 +139,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     add.set_defaults(handler=run_hazard_add)
+    hazard_actions.register(hazard)
 
 
 def _zone(ctx: AppContext) -> str:
@@ -194,6 +196,7 @@ def hazard_json(h: HazardInfo, zone: str) -> dict[str, Any]:
         "closed_by": h.closed_by,
         "schedule_id": h.schedule_id,
         "drill_id": h.drill_id,
+        "milestones_outstanding": [k.value for k in h.outstanding],  # a major hazard's, not recorded
         "opened_local": wall_clock(h.opened_at, zone),
     }
 
@@ -428,14 +431,7 @@ def run_hazard_add(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def run_hazard_show(ctx: AppContext, args: argparse.Namespace) -> int:
-    reference = getattr(args.id, "reference", "")  # YH-2026-0007 as typed: its year must be the hazard's
-    refused = NotFound(Message("hazard.not_found", id=reference or args.id))
-    try:
-        detail = ctx.services.hazards.get(cli_actor(args), args.id)
-    except NotFound:
-        raise refused from None
-    if reference and detail.info.number != reference:
-        raise refused
+    detail = hazard_actions.shown_hazard(ctx, args)  # YH-2026-0007 as typed: its year must be the hazard's
     zone = _zone(ctx)
     if args.json:
         print_json(hazard_detail_json(detail, zone))
@@ -452,6 +448,9 @@ def run_hazard_show(ctx: AppContext, args: argparse.Namespace) -> int:
     where, who, due = t("field.location"), t("field.owner"), t("field.due_at")
     print(f"{where}: {h.location}  {who}: {h.owner}  {due}: {h.due_date}")
     print(f"{t('report.hazards.col.source')}: {source_text(h)}")  # the drill or inspection it came from
+    short = hazard_actions.outstanding_line(detail)
+    if short:
+        print(short)
     for step in detail.steps:
         print(f"  - {wall_clock(step.added_at, zone)}  {step.kind.label}: {step.text}  ({step.added_by})")
     for event in detail.events:

@@ -38,6 +38,15 @@ HELP: dict[str, str] = {
     "hazards: overdue first, then by due date": "隐患列表：已逾期的在前，其余按整改期限排列",
     "a hazard with its remediation steps and history": "隐患及其整改步骤和历史记录",
     "enter a hazard by hand (it needs an owner)": "手工登记隐患（须指定责任人）",
+    "verify a remediated hazard's fix (not by whoever remediated it)": (
+        "验收已整改的隐患（整改人本人不能验收）"
+    ),
+    "close (销号) a verified hazard": "隐患销号（须已验收）",
+    "what was checked": "验收内容",
+    "the closing note": "销号说明",
+    "a major hazard with milestones not recorded: why it goes ahead (kept in its history)": (
+        "重大隐患节点未记录时：仍予通过的理由（记入隐患处理记录）"
+    ),
     "still open: open or remediated, not yet verified": "尚未关闭：待整改或已整改、尚未验收",
     "this status (repeat for several)": "此状态（可重复以指定多个）",
     "only hazards of this severity": "只列出此等级的隐患",

@@ -337,4 +337,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.hazard.none": ("No hazards match.", "没有符合条件的隐患。"),
     "cli.hazard.age": ("Days open", "已挂账天数"),
     "cli.hazard.overdue": ("OVERDUE", "已逾期"),
+    "cli.hazard.closed_short": (
+        "MILESTONES OUTSTANDING: {milestones} not recorded; the reason is in its history",
+        "节点未完成：{milestones}未记录，理由见处理记录",
+    ),
 }
