@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from branchguard import APP_NAME
 from branchguard.core.anchors.types import Stamp
+from branchguard.core.hazards.rules import Milestones
 from branchguard.core.hazards.types import HazardFilter, HazardInfo
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
@@ -47,6 +48,8 @@ COLUMNS: tuple[_Column, ...] = (
     _Column(
         "report.hazards.col.head_office", lambda h: t("report.hazards.yes") if h.report_head_office else ""
     ),
+    # verified or closed without some of them, under a reason kept in the hazard's history
+    _Column("report.hazards.col.closed_short", lambda h: _short(h)),
     _Column("report.hazards.col.source", source_text),
     _Column("report.hazards.col.opened_by", lambda h: h.opened_by),
     _Column("report.hazards.col.remediated", lambda h: local(h.remediated_at)),
@@ -56,6 +59,11 @@ COLUMNS: tuple[_Column, ...] = (
     _Column("report.hazards.col.closed", lambda h: local(h.closed_at)),
 )
 OVERDUE_COLUMN = 4  # 1-based, where the mark goes in red
+
+
+def _short(hazard: HazardInfo) -> str:
+    """The milestones a hazard was verified or closed without ("" for any other)."""
+    return str(Milestones(hazard.outstanding)) if hazard.closed_short else ""
 
 
 def render_hazard_workbook(

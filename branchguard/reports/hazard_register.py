@@ -48,6 +48,7 @@ REGISTER_PAGE = landscape(PAGE_SIZE)
 # The band behind an overdue row: light enough for black text (> 15:1), plainly red beside zebra grey.
 OVERDUE_BAND = colors.HexColor("#FDE2E1")
 MAJOR_COLOUR = colors.HexColor("#B71C1C")
+SHORT_COLOUR = colors.HexColor("#B45309")  # the window's warning orange: a waiver, not a fault
 
 
 def render_hazard_register(
@@ -118,6 +119,8 @@ def _story(
         story += section_heading(styles, t("report.hazards.list"), hazard_table(styles, hazards, width))
         if counted.overdue_total:
             story.append(para(t("report.hazards.overdue_legend"), styles.small))
+        if any(h.closed_short for h in hazards):
+            story.append(para(t("report.hazards.short_legend"), styles.small))
     sign_off(story, signature_lines(styles, width))  # a register sent up is signed, as every report
     return story
 
@@ -167,12 +170,15 @@ def _counts(styles: ReportStyles, counted: Tally, width: float) -> Table:
 
 class HazardMarks:
     """A hazard's severity and status as table cells: a major one in red, an overdue one in red
-    and marked as such (readable without colour too); the rest as plain text."""
+    and marked as such (readable without colour too), one verified or closed with milestones
+    outstanding marked as such; the rest as plain text."""
 
     def __init__(self, styles: ReportStyles) -> None:
         self._major = ParagraphStyle("major", parent=styles.cell_bold, textColor=MAJOR_COLOUR)
         self._late = ParagraphStyle("overdue", parent=styles.cell_bold, textColor=ALERT)
         self._mark = t("report.hazards.overdue_mark")
+        self._short = ParagraphStyle("short", parent=styles.cell_bold, textColor=SHORT_COLOUR)
+        self._short_mark = t("report.hazards.short_mark")
 
     def severity(self, hazard: HazardInfo) -> Cell:
         label = hazard.severity.label
@@ -180,6 +186,8 @@ class HazardMarks:
 
     def status(self, hazard: HazardInfo) -> Cell:
         label = hazard.status.label
+        if hazard.closed_short:
+            return para(f"{label}\n{self._short_mark}", self._short)
         return para(f"{label}\n{self._mark}", self._late) if hazard.overdue else label
 
 
@@ -210,7 +218,8 @@ def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: flo
     severity_w = natural([s.label for s in HazardSeverity], headers[1])
     date_w = natural(["0000-00-00"], headers[5])
     age_w = natural([str(h.age_days) for h in hazards], headers[7])
-    status_w = natural([*(st.label for st in HazardStatus), t("report.hazards.overdue_mark")], headers[8])
+    marks_w = (t("report.hazards.overdue_mark"), t("report.hazards.short_mark"))
+    status_w = natural([*(st.label for st in HazardStatus), *marks_w], headers[8])
     fixed = number_w + severity_w + 2 * date_w + age_w + status_w
     location_w, owner_w = width * 0.12, width * 0.09
     text_w = width - fixed - location_w - owner_w

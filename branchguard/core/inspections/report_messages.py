@@ -92,6 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.hazards.col.interim_due": ("Interim control by", "临时管控期限"),
     "report.hazards.col.plan_due": ("Remediation plan by", "整改方案期限"),
     "report.hazards.col.head_office": ("Report to head office", "须上报上级行"),
+    "report.hazards.col.closed_short": ("Milestones not recorded when verified", "验收时未记录的节点"),
     "report.hazards.col.overdue": ("Overdue", "逾期"),
     "report.hazards.col.source": ("Source", "来源"),
     "report.hazards.col.opened_by": ("Opened by", "发现人"),
@@ -102,6 +103,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.hazards.col.closed": ("Closed", "关闭时间"),
     "report.hazards.inspection_item": ("#{id} item {n}", "#{id} 第 {n} 项"),
     "report.hazards.overdue_mark": ("OVERDUE", "逾期"),
+    "report.hazards.short_mark": ("MILESTONES OUTSTANDING", "节点未完成"),
+    "report.hazards.short_legend": (
+        "MILESTONES OUTSTANDING: a major hazard verified or closed with its interim control, remediation "
+        "plan or report to head office not recorded; the reason given is in its history.",
+        "节点未完成：重大隐患的临时管控措施、整改方案或上报上级行未记录即验收或销号，所说明的理由见该隐患的处理记录。",
+    ),
     "report.hazards.overdue_legend": (
         "Rows on a red band are past their due date and not yet verified.",
         "红底行为已超过整改期限且尚未验收的隐患。",
