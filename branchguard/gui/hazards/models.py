@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from branchguard.core.hazards.rules import Milestones
 from branchguard.core.hazards.types import (
     HazardEvent,
     HazardInfo,
@@ -73,6 +74,13 @@ class HazardListModel(RowsModel[HazardInfo]):
         overdue = self.tr("Overdue")  # tr() outside the f-string, where lupdate finds it
         return f"{text} · {overdue}" if item.overdue else text
 
+    def status_text(self, item: HazardInfo) -> str:
+        """Its status; verified or closed with milestones outstanding (under a reason), said so."""
+        if not item.closed_short:
+            return item.status.label
+        short = self.tr("milestones outstanding")
+        return f"{item.status.label} · {short}"
+
     def source_text(self, item: HazardInfo) -> str:
         if item.inspection_id is None:
             return item.source.label
@@ -113,6 +121,8 @@ class HazardListModel(RowsModel[HazardInfo]):
             return font
         if role == _R.ToolTipRole and column == self.COL_TITLE:
             return tip(item.description)
+        if role == _R.ToolTipRole and column == self.COL_STATUS and item.closed_short:
+            return tip(str(Milestones(item.outstanding)))
         if role == _R.ToolTipRole and column == self.COL_OPENED:
             return tip(f"{date_time(item.opened_at)} · {self.who(item.opened_by)}")
         if role == _R.TextAlignmentRole and column == self.COL_AGE:
@@ -131,7 +141,7 @@ class HazardListModel(RowsModel[HazardInfo]):
         if column == self.COL_OWNER:
             return item.owner
         if column == self.COL_STATUS:
-            return item.status.label
+            return self.status_text(item)
         if column == self.COL_OPENED:
             return item.opened_at.astimezone().strftime("%Y-%m-%d")  # the day: ageing counts days
         if column == self.COL_DUE:

@@ -2272,6 +2272,10 @@ Submitted as: %3</translation>
         <source>Inspection #%1, item %2</source>
         <translation>Inspection #%1, item %2</translation>
     </message>
+    <message>
+        <source>milestones outstanding</source>
+        <translation>milestones outstanding</translation>
+    </message>
 </context>
 <context>
     <name>HazardsPage</name>

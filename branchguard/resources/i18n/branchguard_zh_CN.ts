@@ -2265,6 +2265,10 @@ Submitted as: %3</source>
         <source>Inspection #%1, item %2</source>
         <translation>检查 #%1 第 %2 项</translation>
     </message>
+    <message>
+        <source>milestones outstanding</source>
+        <translation>节点未完成</translation>
+    </message>
 </context>
 <context>
     <name>HazardsPage</name>

@@ -1,11 +1,13 @@
 """Verifying or closing a major hazard whose milestones (interim control, plan, head-office report)
 are not recorded: the dialog names them before anything is confirmed and asks the reason for going
-ahead without them; without one the service's refusal, naming them, stays in the dialog; with one
-the detail says so afterwards. A general hazard's dialog asks the note alone, as before."""
+ahead without them; a refusal stays in the dialog; once through, the detail and the register's list
+say so. A general hazard's dialog asks the note alone, as before."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from PySide6.QtCore import Qt
 
 from branchguard.context import AppContext
 from branchguard.core.hazards.types import (
@@ -17,6 +19,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.gui.hazards.closing import ClosingDialog
 from branchguard.gui.hazards.detail import HazardDetailDialog
+from branchguard.gui.hazards.models import HazardListModel
 from tests.gui.incidents.incident_support import login, session_for
 
 K = RemediationKind
@@ -105,3 +108,22 @@ def test_milestones_the_dialog_was_not_shown_are_refused_there_with_the_reason_a
     assert "Interim control, Remediation plan, Reported to head office" in dialog.error.text()
     assert dialog.error.isVisibleTo(dialog)
     assert gui_ctx.services.hazards.get(lead, hazard_id).info.status == HazardStatus.REMEDIATED
+
+
+def test_the_register_list_says_which_went_ahead_without_milestones(gui_ctx: AppContext, qtbot: Any) -> None:
+    lead, hazards = login(gui_ctx, "lead"), gui_ctx.services.hazards
+    short = _remediated(gui_ctx, HazardSeverity.MAJOR, K.INTERIM_CONTROL)
+    hazards.verify(lead, short, "现场复查合格", waiver="方案另行报送")
+    whole = _remediated(gui_ctx, HazardSeverity.MAJOR, K.INTERIM_CONTROL, K.PLAN, K.HEAD_OFFICE_REPORT)
+    hazards.verify(lead, whole, "现场复查合格")
+    model = HazardListModel()
+    model.set_rows(hazards.list(lead))
+    status = HazardListModel.COL_STATUS
+
+    def cell(hazard_id: int, role: Qt.ItemDataRole) -> Any:
+        return model.index(model.find_row(lambda h: h.id == hazard_id), status).data(role)
+
+    assert cell(short, Qt.ItemDataRole.DisplayRole) == "Verified · milestones outstanding"
+    assert "Remediation plan, Reported to head office" in cell(short, Qt.ItemDataRole.ToolTipRole)
+    assert cell(whole, Qt.ItemDataRole.DisplayRole) == "Verified"
+    assert cell(whole, Qt.ItemDataRole.ToolTipRole) is None
