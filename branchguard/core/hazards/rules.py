@@ -158,11 +158,14 @@ def outstanding_milestones(
     the remediation plan when its deadlines carry them (the policy it opened under), the report to
     head office when its rule asked for one. A step recorded after its deadline still meets it (its
     date shows the lateness), and steps recorded before a reopen still count. A general hazard owes
-    none, nor a major one downgraded (the downgrade has its own reason)."""
+    none, nor a major one downgraded (the downgrade has its own reason), nor one corrected on the
+    spot while the inspector watched (an exit unblocked there and then: gone before any deadline)."""
     if HazardSeverity(severity) != HazardSeverity.MAJOR:
         return ()
-    owed = (interim_due_at is not None, plan_due_at is not None, bool(report_head_office))
     done = {str(kind) for kind in step_kinds}
+    if RemediationKind.ON_THE_SPOT.value in done:
+        return ()
+    owed = (interim_due_at is not None, plan_due_at is not None, bool(report_head_office))
     return tuple(k for k, due in zip(MILESTONE_KINDS, owed, strict=True) if due and k.value not in done)
 
 

@@ -44,6 +44,7 @@ def test_outstanding_milestones_are_those_its_policy_set_with_no_step_of_their_k
     assert owed("major", WHEN, WHEN, True, ["plan", "action"]) == (K.INTERIM_CONTROL, K.HEAD_OFFICE_REPORT)
     assert owed("major", None, WHEN, False, []) == (K.PLAN,)  # a policy without interim hours
     assert owed("general", WHEN, WHEN, True, []) == ()  # a general hazard owes none
+    assert owed("major", WHEN, WHEN, True, ["on_the_spot"]) == ()  # nor one corrected on the spot
     with pytest.raises(ValidationError) as refused:
         rules.check_milestones((K.PLAN, K.HEAD_OFFICE_REPORT), "  ")
     assert "整改方案、上报上级行" in str(refused.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from branchguard.core.hazards.types import HazardFilter, HazardStatus, RemediationKind
+from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardStatus, RemediationKind
 from branchguard.core.incidents.types import EntryKind
 from branchguard.core.inspections import library as inspection_data
 from branchguard.core.inspections.types import InspectionInput, ItemResult, SignatureRole
@@ -53,6 +53,8 @@ def test_a_blocked_exit_corrected_on_the_spot_leaves_one_closed_hazard(ctx, staf
     assert len(hazards) == 1
     (hazard,) = hazards
     assert hazard.status == HazardStatus.CLOSED and not hazard.status.is_open
+    # a major hazard, gone on the spot: it owes no interim control, plan or report
+    assert hazard.severity == HazardSeverity.MAJOR and hazard.outstanding == () and not hazard.closed_short
     assert ctx.services.hazards.list(lead, HazardFilter(inspection_id=iid, open_only=True)) == []
     assert ctx.services.hazards.counts(lead).open_total == 0
     detail = ctx.services.hazards.get(lead, hazard.id)
