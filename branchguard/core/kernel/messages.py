@@ -71,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notfound": ("{what} #{id} does not exist", "{what} #{id} 不存在"),
     # action names (audit and permission messages)
     "action.branch.update": ("change the branch settings", "修改网点设置"),
-    "action.report_font.choose": ("choose this PC's font for reports", "选择本机报告所用字体"),
+    "action.report.choose_font": ("choose this PC's font for reports", "选择本机报告所用字体"),
     "action.audit.list": ("read the audit trail", "查看审计记录"),
     "action.audit.export": ("export the audit trail", "导出审计记录"),
     "action.page.incidents.view": ("open the Incidents page", "打开“应急处置”页面"),

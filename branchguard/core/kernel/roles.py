@@ -58,7 +58,7 @@ ROLE_TABLE: MappingProxyType[str, frozenset[Role]] = MappingProxyType({
     "anchor.verify": _ALL,
     "anchor.configure": _LEAD,
     # this PC's font for the Chinese text of every report made here (settings.ini), whoever makes it
-    "report_font.choose": _LEAD,
+    "report.choose_font": _LEAD,
     # the head-office library: exported signed, trusted and imported at a branch
     "library.read": _ALL,
     "library.export": _LEAD,

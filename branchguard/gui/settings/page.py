@@ -235,7 +235,7 @@ class SettingsPage(Page):
         self.font_clear.setObjectName("clear_font")
         self.font_clear.clicked.connect(lambda: self.set_report_font(""))
         for button in (self.font_choose, self.font_clear):  # every report made here embeds it
-            button.setEnabled(may(self.session.actor, "report_font.choose"))
+            button.setEnabled(may(self.session.actor, "report.choose_font"))
         self.font_in_use = QLabel()
         self.font_in_use.setObjectName("font_in_use")
         self.font_in_use.setWordWrap(True)
@@ -329,7 +329,7 @@ class SettingsPage(Page):
 
     def set_report_font(self, path: str) -> None:
         """Stored in settings.ini, then checked; a refused write said, the font stored kept."""
-        if not may(self.session.actor, "report_font.choose"):
+        if not may(self.session.actor, "report.choose_font"):
             return
         self.font_message.hide()
         if store(self.session.ctx.config.settings, "report_font", path, self._font_refused):

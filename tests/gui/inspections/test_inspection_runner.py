@@ -153,7 +153,8 @@ def test_a_keyboard_run_opens_two_hazards_and_closing_one_takes_two_people(
     assert isinstance(register, HazardsPage)
     detail_dialog = register.open_hazard(first.id)
     assert detail_dialog.verify_button.isEnabled()
-    assert detail_dialog.verify("联调报警中心，按钮报警正常")
+    # a failed panic button opens a major hazard: its milestones were not recorded, the reason given
+    assert detail_dialog.verify("联调报警中心，按钮报警正常", waiver="当日已修复，无需临时管控")
     assert detail_dialog.close_hazard("整改完毕，销号")
     stored = gui_ctx.services.hazards.get(lead, first.id).info
     assert (stored.status, stored.remediated_by, stored.verified_by) == (HazardStatus.CLOSED, "staff", "lead")
