@@ -90,7 +90,6 @@ class _Found:
             self.refs.setdefault(sha, []).append((entity, entity_id))
 
 
-
 # Inside `one_chain_scan()`: the chain scans made so far, by the (seq, hash) of the head each covered.
 _SCANS: ContextVar[dict[tuple[int, str], _Found] | None] = ContextVar("ledger_chain_scans", default=None)
 
@@ -100,8 +99,9 @@ def one_chain_scan() -> Iterator[None]:
     """Within the block (this thread's, this task's), `verify` reads the chain once for as long as
     its head stays where it was, and checks each record asked for against that reading. For work
     that proves many documents at one moment: a period package's 60 reports each proved the whole
-    chain again (ten years: 409,000 entries, ~6 s each, 6 minutes of a quarter's package). A head
-    that has moved meanwhile (an entry appended) is read again from the start."""
+    chain again (ten years: 409,000 entries, about 2.3 s of CPU each; a quarter's package took 195 s,
+    23 s with one reading). A head that has moved meanwhile (an entry appended) is read again from
+    the start."""
     token = _SCANS.set({})
     try:
         yield
