@@ -159,6 +159,11 @@ def _make_room(widget: QWidget) -> None:
     from branchguard.gui.kit.screen import room
 
     layout.activate()
-    wanted = min(window.sizeHint().height(), room(window).height())
+    # A wrapped line's height at the dialog's width, not at its size hint's: a long refusal's last
+    # line was cut off (a major hazard's milestones named under its reason field).
+    needed = window.sizeHint().height()
+    if layout.hasHeightForWidth():
+        needed = max(needed, layout.totalHeightForWidth(window.width()))
+    wanted = min(needed, room(window).height())
     if window.height() < wanted:
         window.resize(window.width(), wanted)
