@@ -86,10 +86,10 @@ def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> str:
     from branchguard.core.backup.archive import damage_of, refuse_if_in_use
     from branchguard.core.kernel.errors import PermissionDenied
 
+    if not _replaces_data(config):  # no database yet: nobody could log in
+        return ""
     url = make_url(config.db_url)
-    if url.get_backend_name() == "sqlite":
-        if not (url.database and Path(url.database).exists()):
-            return ""
+    if url.get_backend_name() == "sqlite" and url.database:
         # Nobody can log in to a damaged database, and restoring is the way back its message gives:
         # it is set aside, not deleted (anyone who can damage the file can replace it as well).
         if (damage := damage_of(Path(url.database))) is not None:
