@@ -284,10 +284,11 @@ def test_the_head_office_fleet_builds_real_branches_in_parallel_and_resumes(
 ) -> None:
     """Two branches built by two processes: each its own key, a package a month; a build stopped
     before a branch's key was written makes only that branch again; a built fleet is reused.
-    Two months, not the bench's twelve: the mechanism is the same, each month's export is CPU."""
+    Two months, not the bench's twelve, and no year of history: the mechanism is the same, and
+    each month's export and each year are CPU."""
     from tools.bench import headoffice
 
-    fleet = headoffice.fleet(2, tmp_path, workers=2, months=2)
+    fleet = headoffice.fleet(2, tmp_path, workers=2, months=2, history=False)
     assert len(fleet.months) == 2
     keys = [fleet.key(code).read_bytes() for code in fleet.codes]
     assert len(set(keys)) == 2
@@ -298,11 +299,11 @@ def test_the_head_office_fleet_builds_real_branches_in_parallel_and_resumes(
     stamp = (fleet.folder / "fleet.json").read_text()
     (fleet.folder / "fleet.json").rename(fleet.folder / "building.json")  # as if stopped part-way
     fleet.key("BR-002").unlink()
-    again = headoffice.fleet(2, tmp_path, workers=1, months=2)
+    again = headoffice.fleet(2, tmp_path, workers=1, months=2, history=False)
     assert fleet.package("BR-001", fleet.months[0]).stat().st_mtime_ns == kept
     assert again.key("BR-002").read_bytes() != keys[1]  # made again, with a key of its own
     assert (fleet.folder / "fleet.json").read_text() == stamp
-    assert headoffice.fleet(2, tmp_path, months=2) == again
+    assert headoffice.fleet(2, tmp_path, months=2, history=False) == again
     assert "branch 2/2 made" in capsys.readouterr().out
 
 

@@ -81,11 +81,17 @@ def months_before(today: date, n: int = MONTHS) -> list[str]:
 
 
 def fleet(
-    branches: int = BRANCHES, cache_dir: Path = CACHE_DIR, workers: int = WORKERS, months: int = MONTHS
+    branches: int = BRANCHES,
+    cache_dir: Path = CACHE_DIR,
+    workers: int = WORKERS,
+    months: int = MONTHS,
+    history: bool = True,
 ) -> Fleet:
     """N branches' packages (one a month, of the `months` before today's) and keys, built when
     missing or made by other code. A build stopped part-way goes on where it stopped: a branch
-    whose key is written has all its packages."""
+    whose key is written has all its packages. `history=False`: each branch only the demo's
+    records, no year of history (the bench's smoke test of the building itself: a year is ~5 s of
+    CPU a branch, and that test checks the fleet's making, not what a package holds)."""
     from concurrent.futures import ProcessPoolExecutor
 
     from branchguard.db.migrate import head_revision
@@ -96,6 +102,7 @@ def fleet(
     stamp = {
         "branches": branches,
         "months": months,
+        "history": history,
         "schema": head_revision(),
         "code": digest,
         "today": today.isoformat(),
@@ -111,7 +118,7 @@ def fleet(
         done_path.write_text(json.dumps(stamp))
     todo = [(i, code) for i, code in enumerate(result.codes) if not result.key(code).is_file()]
     started, made = time.perf_counter(), branches - len(todo)
-    jobs = [(result, i, code, today) for i, code in todo]
+    jobs = [(result, i, code, today, history) for i, code in todo]
     if workers > 1 and len(jobs) > 1:
         with ProcessPoolExecutor(min(workers, len(jobs))) as pool:
             for _ in pool.map(_branch, jobs):
@@ -132,20 +139,21 @@ def _said(made: int, branches: int, started: float) -> None:
         print(f"  branch {made}/{branches} made ({time.perf_counter() - started:.0f} s)", flush=True)
 
 
-def _branch(job: tuple[Fleet, int, str, date]) -> None:
+def _branch(job: tuple[Fleet, int, str, date, bool]) -> None:
     """One real branch: the demo records, a year of history seeded by its number (its own data,
     ledger chain and key), twelve monthly packages, then its public key (written last: the
     branch is complete). Its data folder is removed: only the packages and the key are kept."""
     from branchguard.context import open_context
     from branchguard.core.kernel.types import Actor, Role
 
-    fleet_, i, code, today = job
+    fleet_, i, code, today, history = job
     data_dir = fleet_.folder / "branches" / code
     shutil.rmtree(data_dir, ignore_errors=True)
     ctx = open_context(data_dir, lang="zh_CN")
     try:
         ctx.services.demo.fill(records=True)
-        ctx.services.demo.fill_history(1, i + 1, today - timedelta(days=1))  # a history ends before today
+        if history:
+            ctx.services.demo.fill_history(1, i + 1, today - timedelta(days=1))  # it ends before today
         info = ctx.services.auth.user_by_name("lead")
         assert info is not None
         lead = Actor(info.id, info.username, Role(info.role))

@@ -8,7 +8,7 @@ both languages. A period that is none, or has not begun, is refused naming the f
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,15 +17,17 @@ import pypdfium2
 import pytest
 from openpyxl import load_workbook
 
+from branchguard.context import open_context
 from branchguard.core.dashboard.rules import PeriodKind, parse_period
 from branchguard.core.headoffice.periods import ending, missing_months, report_period, sending, within
 from branchguard.core.headoffice.types import PeriodRow
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import set_language, t
+from branchguard.db.engine import sqlite_url
 from branchguard.reports.regional_report import build_regional_report
 from branchguard.reports.summary_tables import change
 from tests import headoffice_year as fleet_of
-from tests.core.headoffice.test_headoffice_exchange import make_db  # noqa: F401  (a fixture)
+from tests.conftest import copy_fresh_sqlite
 from tests.headoffice_year import BEFORE, EAST, MISSING, WEST, YEAR
 
 # what happened in a period: a longer one's is the sum of its parts'
@@ -40,10 +42,28 @@ def fleet(records_template: Callable[[], Path], tmp_path_factory: pytest.TempPat
     return fleet_of.build(tmp_path_factory.mktemp("year-fleet"), records_template(), history=True)
 
 
-@pytest.fixture
-def head_office(make_db: Callable[..., Any], fleet: fleet_of.Fleet) -> tuple[Any, Any]:  # noqa: F811
-    ctx = make_db("ho")
-    return ctx, fleet_of.take_in(ctx, fleet)
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def head_office(
+    request: pytest.FixtureRequest, fleet: fleet_of.Fleet, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Any, Any]]:
+    """Head office holding both branches' packages, on each engine, once for the module: its tests
+    only read it (reports, figures), and taking the packages in takes 1-2 s."""
+    folder = tmp_path_factory.mktemp("ho")
+    taken: tuple[Any, str] | None = None
+    if request.param == "sqlite":
+        copy_fresh_sqlite(request, folder / "test.sqlite")
+        url = sqlite_url(folder / "test.sqlite")
+    else:  # a fresh copy of the run's template, put back after the module (tests/pg_fresh.py)
+        databases = request.getfixturevalue("pg_fresh")
+        taken = (databases, databases.take())
+        url = request.getfixturevalue("pg_cluster").url(taken[1])
+    ctx = open_context(folder / "data", db=url)
+    try:
+        yield ctx, fleet_of.take_in(ctx, fleet)
+    finally:
+        ctx.close()
+        if taken is not None:
+            taken[0].give_back(taken[1])
 
 
 def _rows(hos: Any, admin: Any, period: str) -> dict[str, PeriodRow]:
