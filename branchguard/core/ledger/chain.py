@@ -12,7 +12,19 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, literal, select, table, update
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    bindparam,
+    exists,
+    func,
+    insert,
+    literal,
+    select,
+    table,
+    update,
+)
 
 from branchguard.core.ledger import rules
 from branchguard.core.ledger.types import LedgerAction, LedgerHead
@@ -70,17 +82,27 @@ def item(entity: str, entity_id: object, action: LedgerAction, state: dict[str, 
 def later_kinds_missing(conn: Connection) -> list[str]:
     """The kinds the ledger began to keep later (rules.LATER_KINDS) it holds no entry of while
     their table holds records: a ledger kept before those kinds were. Asked at every start, of the
-    bare tables: one indexed read a kind (however many entries it has), no model loaded."""
+    bare tables, in one statement: an indexed look a kind (however many entries it has), no model
+    loaded. One round trip, not two a kind: 16 of them took 8 ms of every start on PostgreSQL."""
+    found = conn.execute(_later_kinds_held()).one()
+    return [kind for i, kind in enumerate(rules.LATER_KINDS) if found[2 * i + 1] and not found[2 * i]]
+
+
+@cache
+def _later_kinds_held() -> Select[Any]:
+    """For each later kind in turn: whether the ledger holds an entry of it, whether its table
+    holds a record."""
     tables = {entity: name for entity, name, _leave_out in rules.EVIDENCE}
-
-    def holds(source: Any, *where: Any) -> bool:
-        return conn.execute(select(literal(1)).select_from(source).where(*where).limit(1)).first() is not None
-
-    return [
-        kind
-        for kind in rules.LATER_KINDS
-        if not holds(ENTRIES, ENTRIES.c.entity == kind) and holds(table(tables[kind]))
-    ]
+    return select(
+        *(
+            held
+            for kind in rules.LATER_KINDS
+            for held in (
+                exists().where(ENTRIES.c.entity == kind),
+                exists(select(literal(1)).select_from(table(tables[kind]))),
+            )
+        )
+    )
 
 
 def lock_head(conn: Connection) -> None:
