@@ -14,17 +14,27 @@ import pytest
 from tests.cli.cli_support import Run, invoke, with_lead
 
 
-@pytest.fixture
-def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
-    """Run `branchguard --data-dir <tmp> ARGS…`; returns (exit code, stdout, stderr)."""
-    data_dir = tmp_path / "data"
-
+def _runner(data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
     def _run(*args: str, stdin: str = "", lang: str = "zh_CN") -> tuple[int, str, str]:
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
         return invoke(capsys, data_dir, args, lang)
 
     _run.data_dir = data_dir  # type: ignore[attr-defined]
     return _run
+
+
+@pytest.fixture
+def run(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """Run `branchguard --data-dir <tmp> ARGS…`; returns (exit code, stdout, stderr)."""
+    return _runner(tmp_path / "data", capsys, monkeypatch)
+
+
+@pytest.fixture
+def on_demo(records_data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """`run` on the demo branch as `branchguard demo` leaves it: a copy of the run's (see
+    tests/conftest.py, records_template), where running `demo` first took about 0.7 s a test.
+    In Chinese and with a stdin, as `run`: tests/cli/conftest.py's `demo_run` has neither."""
+    return _runner(records_data_dir, capsys, monkeypatch)
 
 
 def test_demo_fills_once_and_prints_accounts(run) -> None:
@@ -47,9 +57,8 @@ def test_demo_fills_once_and_prints_accounts(run) -> None:
     assert run("demo", "--if-empty") == (0, "", "")
 
 
-def test_people_list_json_shape(run) -> None:
-    run("demo")
-    code, out, _ = run("people", "list", "--json")
+def test_people_list_json_shape(on_demo) -> None:
+    code, out, _ = on_demo("people", "list", "--json")
     assert code == 0
     people = json.loads(out)
     assert isinstance(people, list) and len(people) == 9
@@ -58,7 +67,7 @@ def test_people_list_json_shape(run) -> None:
     assert head["mobile"] == "13901010001"
     assert {"id", "name", "branch_role", "mobile", "phone", "on_duty", "notes", "updated_at"} <= set(head)
 
-    code, out, _ = run("people", "list", "--json", "--post", "teller", "--on-duty")
+    code, out, _ = on_demo("people", "list", "--json", "--post", "teller", "--on-duty")
     assert sorted(p["name"] for p in json.loads(out)) == ["刘洋", "张伟"]
 
 
@@ -71,12 +80,11 @@ def test_contacts_list_has_public_numbers_from_the_start(run) -> None:
     assert all("id" in c for c in contacts)
 
 
-def test_user_add_reads_password_from_stdin_and_prints_id(run) -> None:
-    run("demo")
-    code, out, err = run("user", "add", "bob", "--role", "staff", stdin="long-enough-pw\n")
+def test_user_add_reads_password_from_stdin_and_prints_id(on_demo) -> None:
+    code, out, err = on_demo("user", "add", "bob", "--role", "staff", stdin="long-enough-pw\n")
     assert code == 0, err
     new_id = int(out.strip())
-    code, out, _ = run("user", "list", "--json")
+    code, out, _ = on_demo("user", "list", "--json")
     users = {u["username"]: u for u in json.loads(out)}
     assert users["bob"]["id"] == new_id and users["bob"]["role"] == "staff"
     assert "password_hash" not in users["bob"]
@@ -91,20 +99,18 @@ def test_user_add_reads_password_from_stdin_and_prints_id(run) -> None:
         (("user", "add", "bob", "--role", "boss"), "long-enough-pw\n", 2, "boss"),
     ],
 )
-def test_user_add_bad_input_writes_nothing(run, args, stdin, code, needle) -> None:
-    run("demo")
-    before = json.loads(run("user", "list", "--json")[1])
-    got, out, err = run(*args, stdin=stdin, lang="en")
+def test_user_add_bad_input_writes_nothing(on_demo, args, stdin, code, needle) -> None:
+    before = json.loads(on_demo("user", "list", "--json")[1])
+    got, out, err = on_demo(*args, stdin=stdin, lang="en")
     assert got == code
     assert needle in err and "Traceback" not in err
     assert out == ""
-    assert json.loads(run("user", "list", "--json")[1]) == before
+    assert json.loads(on_demo("user", "list", "--json")[1]) == before
 
 
-def test_audit_list_json_records_cli_changes(run) -> None:
-    run("demo")
-    run("user", "add", "carol", "--role", "auditor", stdin="long-enough-pw\n")
-    code, out, _ = run("audit", "list", "--json", "--action", "user.create")
+def test_audit_list_json_records_cli_changes(on_demo) -> None:
+    on_demo("user", "add", "carol", "--role", "auditor", stdin="long-enough-pw\n")
+    code, out, _ = on_demo("audit", "list", "--json", "--action", "user.create")
     events = json.loads(out)
     assert code == 0
     newest = events[0]
@@ -120,21 +126,19 @@ def test_usage_errors_exit_2(run) -> None:
     assert run("audit", "list", "--since", "yesterday")[0] == 2
 
 
-def test_newer_database_is_refused_with_one_line(run) -> None:
-    run("demo")
-    db = run.data_dir / "branchguard.sqlite"
+def test_newer_database_is_refused_with_one_line(on_demo) -> None:
+    db = on_demo.data_dir / "branchguard.sqlite"
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     before = db.read_bytes()
-    code, _out, err = run("people", "list", lang="en")
+    code, _out, err = on_demo("people", "list", lang="en")
     assert code == 1
     assert "newer BranchGuard" in err and err.count("\n") == 1
     assert db.read_bytes() == before
 
 
-def test_english_messages(run) -> None:
-    run("demo")
-    code, _, err = run("demo", lang="en")
+def test_english_messages(on_demo) -> None:
+    code, _, err = on_demo("demo", lang="en")
     assert code == 1 and "already holds branch data" in err
 
 
@@ -192,10 +196,9 @@ def test_a_command_runs_with_the_collector_back_on(tmp_path: Path) -> None:
     assert "collector True True" in proc.stderr
 
 
-def test_contact_card_pdf(run, tmp_path: Path) -> None:
-    run("demo")
+def test_contact_card_pdf(on_demo, tmp_path: Path) -> None:
     pdf = tmp_path / "card.pdf"
-    code, _out, err = run("contacts", "card", "-o", str(pdf))
+    code, _out, err = on_demo("contacts", "card", "-o", str(pdf))
     assert code == 0, err
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for needle in ("示范银行城东支行营业部", "110", "119", "120", "王建国", "李晓梅", "周强"):
@@ -205,10 +208,9 @@ def test_contact_card_pdf(run, tmp_path: Path) -> None:
     assert any("WenQuanYi" in line or "Hei" in line or "Song" in line for line in embedded), fonts
 
 
-def test_contact_card_to_unwritable_place_fails_cleanly(run, tmp_path: Path) -> None:
-    run("demo")
+def test_contact_card_to_unwritable_place_fails_cleanly(on_demo, tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "card.pdf"
-    code, _out, err = run("contacts", "card", "-o", str(target), lang="en")
+    code, _out, err = on_demo("contacts", "card", "-o", str(target), lang="en")
     assert code == 1 and "Traceback" not in err and err.count("\n") == 1
     assert not target.exists()
 
