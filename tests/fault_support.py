@@ -37,10 +37,10 @@ def disk_with(monkeypatch: pytest.MonkeyPatch, free: int, total: int = 3 << 20) 
 # Another BranchGuard window, as far as the faults can tell: the write lock held, its PID in the
 # window's lock file (argv: the database, the lock file).
 HOLDER = """
-import sqlite3, sys, time
+import os, socket, sqlite3, sys, time
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("BEGIN IMMEDIATE")
-open(sys.argv[2], "w").write(f"{__import__('os').getpid()}\\nlocalhost\\nbranchguard\\n")
+open(sys.argv[2], "w").write(f"{os.getpid()}\\npython3\\n{socket.gethostname()}\\n")  # QLockFile's
 print("held", flush=True)
 sys.stdin.readline()
 """

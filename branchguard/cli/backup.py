@@ -83,7 +83,7 @@ def _log_in_restorer(config: RuntimeConfig, args: argparse.Namespace) -> str:
 
     from branchguard.cli.login import doing, login
     from branchguard.context import open_context
-    from branchguard.core.backup.archive import damage_of, refuse_if_in_use
+    from branchguard.core.backup.in_use import damage_of, refuse_if_in_use
     from branchguard.core.kernel.errors import PermissionDenied
 
     if not _replaces_data(config):  # no database yet: nobody could log in
@@ -149,6 +149,8 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
     print(t("cli.restore.done", path=str(config.data_dir)))
     if result.set_aside is not None:
         print(t("cli.restore.aside", path=str(result.set_aside)))
+    for pid, since in result.stale_windows:
+        print(t("cli.restore.stale_window", pid=pid, since=since))
     for name, value in result.settings_left_out:
         print(t("cli.restore.setting_left_out", name=name, value=value))
     # Open what was restored as the app would (an older schema is upgraded here) and check it as a

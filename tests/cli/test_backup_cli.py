@@ -326,14 +326,14 @@ def test_a_folder_with_an_open_window_is_not_restored_but_a_stale_lock_does_not_
     import subprocess
     import sys
 
-    from branchguard.core.faults.holders import window_lock_name
+    from branchguard.core.faults.holders import host_name, window_lock_name
 
     archive = tmp_path / "copy.zip"
     assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
     lock = branch / window_lock_name()
     window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
-        lock.write_text(f"{window.pid}\npython3\nhost\n", encoding="utf-8")  # as QLockFile writes it
+        lock.write_text(f"{window.pid}\npython3\n{host_name()}\n", encoding="utf-8")  # as QLockFile writes it
         code, _out, err = invoke(capsys, branch, ["restore", str(archive), "--yes"], "en")
         assert code == 1 and f"BranchGuard is open on {branch} (PID {window.pid})" in err
         assert not [p for p in branch.iterdir() if p.name.startswith("before-restore-")]
@@ -342,6 +342,42 @@ def test_a_folder_with_an_open_window_is_not_restored_but_a_stale_lock_does_not_
         window.wait(timeout=30)
     code, _out, err = invoke(capsys, branch, ["restore", str(archive), "--yes"], "en")  # that window is gone
     assert (code, err) == (0, "")
+
+
+def test_a_crashed_windows_lock_whose_pid_went_to_another_process_does_not_stop_a_restore(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window was killed (or the PC lost power) and its PID went to another Python process since:
+    the restore was refused as "BranchGuard is open (PID …)" until that process ended. It goes ahead,
+    says so in one line, and the restored audit trail records the lock disregarded."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from branchguard.core.faults.holders import host_name, window_lock_name
+    from branchguard.core.faults.window_lock import process_started
+
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    lock = branch / window_lock_name()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        if process_started(other.pid) is None:
+            pytest.skip("this system does not say when a process started")
+        lock.write_text(f"{other.pid}\npython3\n{host_name()}\n", encoding="utf-8")  # as QLockFile writes it
+        hour_ago = time.time() - 3600
+        os.utime(lock, (hour_ago, hour_ago))  # written by the crashed window, before that process started
+        code, out, err = invoke(capsys, branch, ["restore", str(archive), "--yes"], "en")
+    finally:
+        other.kill()
+        other.wait(timeout=30)
+    assert (code, err) == (0, "")
+    said = [line for line in out.splitlines() if "ended without closing" in line]
+    assert len(said) == 1 and f"(PID {other.pid}, since " in said[0], out
+    events = records(branch / "branchguard.sqlite")["audit_events"]
+    done = [row for row in events if row[3] == "backup.restore"]
+    assert len(done) == 1 and f'"stale_window_pids": [{other.pid}]' in str(done[0]), done
 
 
 def test_a_restored_database_is_checked_as_a_whole_against_its_ledger(

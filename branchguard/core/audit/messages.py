@@ -112,6 +112,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field.schema_revision": ("Schema", "数据库结构版本"),
     "field.set_aside": ("Data before moved to", "原有数据移至"),
     "field.sha256": ("SHA-256", "SHA-256"),
+    "field.stale_window_pids": (
+        "Lock of a window that ended without closing, disregarded (PID)",
+        "已忽略的未正常关闭窗口的锁（进程号）",
+    ),
     "field.updated": ("Updated", "更新"),
     # the kinds of record the trail names (entity.<kind>); people, users, playbooks and the branch
     # name theirs in their own messages

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from branchguard.core.backup import unpack
 from branchguard.core.backup.errors import BackupError
+from branchguard.core.backup.in_use import refuse_if_in_use, refuse_if_window_open
 from branchguard.core.backup.types import (
     DATABASE_NAME,
     FORMAT,
@@ -40,7 +41,6 @@ from branchguard.core.backup.types import (
     ManifestFile,
     RestoreResult,
 )
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import ZIP_DAMAGE, InputRejected, Limits, load_json
 from branchguard.core.kernel.output import OutputRefused, OwnDataRefused, check_target
@@ -239,7 +239,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
         left_out = unpack.settings_left_out(staging, data_dir)
         if unpack.keep_own_settings(staging, data_dir):  # the archive's db_url and folders are not taken
             placed.append(unpack.SETTINGS_NAME)
-        _refuse_if_window_open(data_dir)
+        stale = refuse_if_window_open(data_dir)
         if manifest.has_database:
             _check_integrity(staging / DATABASE_NAME)
             assert sqlite_path is not None
@@ -262,7 +262,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
         raise BackupError(Message("backup.restore_failed", path=str(data_dir), error=error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return RestoreResult(manifest, set_aside, left_out)
+    return RestoreResult(manifest, set_aside, left_out, stale)
 
 
 def check_restore_target(manifest: BackupManifest, db_url: str, archive: Path) -> None:
@@ -454,27 +454,6 @@ def _check_integrity(db: Path) -> None:
         raise BackupError(Message("backup.database_damaged", error=result))
 
 
-def damage_of(db: Path) -> str | None:
-    """What SQLite finds wrong with the database file `db` in place (a header that is not a
-    database's, a malformed page: `quick_check`), or None: sound, or only busy or unreadable for
-    another reason (a lock, permissions), which are no damage and are refused as what they are."""
-    from branchguard.core.faults.rules import classify
-    from branchguard.core.faults.types import FaultKind
-
-    conn = None
-    try:
-        conn = sqlite3.connect(db, timeout=0)
-        result = str(conn.execute("PRAGMA quick_check").fetchone()[0])
-    except sqlite3.Error as exc:
-        if classify(exc) is not FaultKind.CORRUPT:
-            return None
-        result = str(exc)
-    finally:
-        if conn is not None:
-            conn.close()
-    return None if result == "ok" else result.splitlines()[0][:200]
-
-
 def _upgrade_staged(db: Path, archive: Path) -> None:
     """The restored database brought to this version's schema where it lies, before anything in
     place is moved. A backup whose database cannot be upgraded is refused with the data in place as
@@ -492,64 +471,6 @@ def _upgrade_staged(db: Path, archive: Path) -> None:
         raise BackupError(Message("backup.cannot_upgrade", path=str(archive), error=error)) from None
     finally:
         engine.dispose()
-
-
-def _refuse_if_window_open(data_dir: Path) -> None:
-    """A window open on this folder holds the database and would go on writing to the file moved
-    aside: refuse while the process named in its lock file runs (a crashed window's lock is stale).
-    Another PC's window on a shared folder (a database server's) would go on writing attachments
-    and reading keys from the folders moved aside: refuse while its lock file is there."""
-    from branchguard.core.faults.holders import other_pc_windows, window_pid
-
-    pid = window_pid(data_dir)
-    if pid is not None:
-        raise BackupError(Message("backup.window_open", path=str(data_dir), pid=pid))
-    elsewhere = other_pc_windows(data_dir)
-    if elsewhere:
-        pcs = ", ".join(elsewhere)
-        raise BackupError(Message("backup.window_open_elsewhere", path=str(data_dir), pcs=pcs))
-
-
-def refuse_if_in_use(db: Path, data_dir: Path | None = None) -> None:
-    """Another process writing this database would keep its old file open: refuse, change nothing,
-    naming it as far as it is known (another BranchGuard on `data_dir`, by default the database's
-    folder, or some other program). A database that cannot be written at all (a read-only folder,
-    a full disk) is refused with that fault instead. A damaged one is no refusal: nothing can write
-    it, and a restore is the way back from it (it is set aside with the rest)."""
-    from branchguard.core.faults.rules import classify
-    from branchguard.core.faults.types import FaultKind
-
-    if not db.exists():
-        return
-    conn = None
-    try:
-        conn = sqlite3.connect(db, timeout=0)
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.rollback()
-    except sqlite3.DatabaseError as exc:
-        if classify(exc) is FaultKind.CORRUPT:
-            return
-        raise _in_use(exc, db, Path(data_dir) if data_dir is not None else db.parent) from None
-    finally:
-        if conn is not None:
-            conn.close()
-
-
-def _in_use(exc: sqlite3.DatabaseError, db: Path, data_dir: Path) -> BranchGuardError:
-    from branchguard.core.faults.machine import explain_fault, lock_parties
-    from branchguard.core.faults.rules import classify, detail, message
-    from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
-
-    place = FaultPlace(str(data_dir), str(db))
-    if classify(exc) is FaultKind.LOCKED:  # BranchGuards waiting for the lock too are not its holder
-        writers, _waiting = lock_parties(place)
-        if writers:
-            return BackupError(Message("backup.in_use", path=str(db), pids=", ".join(map(str, writers))))
-        return BackupError(Message("backup.in_use_other", path=str(db)))
-    fault = explain_fault(exc, place)  # read-only, full, damaged: that fault, in its own words
-    if fault is None:  # no words for it: the file cannot be opened for writing
-        return Fault(FaultKind.CANNOT_OPEN, message(FaultKind.CANNOT_OPEN, place, error=detail(exc)))
-    return fault
 
 
 def _planned_moves(

@@ -169,6 +169,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.restore.cancelled": ("restore cancelled; nothing was changed", "已取消恢复；未做任何改动"),
     "cli.restore.done": ("restored into {path}", "已恢复到 {path}"),
     "cli.restore.aside": ("the data that was there is in {path}", "原有数据已移至 {path}"),
+    "cli.restore.stale_window": (
+        "the lock of a BranchGuard window that ended without closing (PID {pid}, since {since}) was "
+        "left in the data folder; that process no longer runs, so it did not stop the restore",
+        "数据目录中留有一个未正常关闭的 BranchGuard 窗口的锁（进程 {pid}，自 {since} 起）；该进程已不在运行，"
+        "因此未阻止恢复",
+    ),
     "cli.restore.setting_left_out": (
         "not brought back from the backup, as it names a place or server of the PC it was made on: "
         "{name} = {value}; set it again (settings, backup folder, anchor folder) if it still applies",

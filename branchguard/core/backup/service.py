@@ -172,6 +172,8 @@ class BackupService:
                     "requested_at": asked.requested_at.isoformat(),
                     "created_at": result.manifest.created_at.isoformat(),
                     "set_aside": str(result.set_aside) if result.set_aside else None,
+                    # the locks of crashed windows found and disregarded, by the PID they named
+                    "stale_window_pids": [pid for pid, _since in result.stale_windows],
                 },
             )
 

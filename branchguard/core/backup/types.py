@@ -54,3 +54,5 @@ class RestoreResult:
     set_aside: Path | None  # where the data that was in place went; None for an empty data folder
     # The archive's settings not brought back, as (name, value): places and servers of its PC.
     settings_left_out: tuple[tuple[str, str], ...] = ()
+    # Window locks of this PC's windows that had ended (crashed), disregarded: (PID, since).
+    stale_windows: tuple[tuple[int, str], ...] = ()

@@ -14,6 +14,10 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # it reads this module's process_runs
+    from branchguard.core.faults.window_lock import WindowLock
 
 WINDOW_LOCK = "branchguard.lock"  # the window's QLockFile (PID first) on the embedded database
 _PC_LOCK = ("branchguard-", ".lock")  # a PC's own (window_lock_name), its name between them
@@ -73,18 +77,32 @@ def window_lock_name(per_pc: bool = False) -> str:
     return f"{_PC_LOCK[0]}{name}{_PC_LOCK[1]}" if name else WINDOW_LOCK
 
 
-def window_pid(data_dir: Path) -> int | None:
-    """The PID of a window open on this folder on this PC: the folder's lock file or this PC's
-    (window_lock_name) names a process still running."""
+def window_locks(data_dir: Path) -> list[WindowLock]:
+    """The window locks on this folder that this PC's windows write (the folder's one and this PC's,
+    window_lock_name), but this process's own."""
+    from branchguard.core.faults import window_lock
+
+    found = []
     for name in dict.fromkeys((window_lock_name(), window_lock_name(per_pc=True))):
-        try:
-            first = (data_dir / name).read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]
-            pid = int(first.strip())
-        except (OSError, ValueError):
-            continue
-        if pid > 0 and pid != os.getpid() and process_runs(pid):
-            return pid
-    return None
+        lock = window_lock.read(data_dir / name)
+        if lock is not None and lock.pid != os.getpid():
+            found.append(lock)
+    return found
+
+
+def window_pid(data_dir: Path) -> int | None:
+    """The PID of a window open on this folder on this PC: a lock of window_locks still held
+    (window_lock.holding: its process runs, and is the one that wrote it)."""
+    from branchguard.core.faults.window_lock import Holding, holding
+
+    return next((lock.pid for lock in window_locks(data_dir) if holding(lock) is Holding.LIVE), None)
+
+
+def stale_window_locks(data_dir: Path) -> list[WindowLock]:
+    """The locks of window_locks left by windows of this PC that ended without closing."""
+    from branchguard.core.faults.window_lock import Holding, holding
+
+    return [lock for lock in window_locks(data_dir) if holding(lock) is Holding.STALE]
 
 
 def other_pc_windows(data_dir: Path) -> list[str]:
@@ -92,7 +110,10 @@ def other_pc_windows(data_dir: Path) -> list[str]:
     file per PC, window_lock_name), by the host name QLockFile wrote on the file's third line (else
     the file's). Such a lock is stale by its own rule only when its process is gone, which only that
     PC can see (stale by age never: gui/shell/single_instance.py); so a file of another PC is a
-    window open there, or one that crashed and has not been started and quit there since."""
+    window open there, or one that crashed and has not been started and quit there since. The
+    folder's one lock (the embedded database's) counts too when another PC wrote it."""
+    from branchguard.core.faults.window_lock import Holding, holding, read
+
     own = window_lock_name(per_pc=True)
     found = []
     for path in sorted(Path(data_dir).glob(f"{_PC_LOCK[0]}*{_PC_LOCK[1]}")):
@@ -106,6 +127,9 @@ def other_pc_windows(data_dir: Path) -> list[str]:
             lines = []
         host = lines[2].strip() if len(lines) > 2 else ""
         found.append(host or path.name.removeprefix(_PC_LOCK[0]).removesuffix(_PC_LOCK[1]))
+    folder_lock = read(Path(data_dir) / WINDOW_LOCK)
+    if folder_lock is not None and holding(folder_lock) is Holding.ELSEWHERE:
+        found.append(folder_lock.host or WINDOW_LOCK)
     return found
 
 

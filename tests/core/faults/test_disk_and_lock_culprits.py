@@ -18,7 +18,8 @@ import pytest
 from sqlalchemy.exc import DBAPIError
 
 from branchguard.context import AppContext, explain_fault, open_context
-from branchguard.core.backup.archive import BackupError, refuse_if_in_use
+from branchguard.core.backup.archive import BackupError
+from branchguard.core.backup.in_use import refuse_if_in_use
 from branchguard.core.faults import holders, machine
 from branchguard.core.faults.rules import classify
 from branchguard.core.faults.types import Fault, FaultKind, FaultPlace
