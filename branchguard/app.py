@@ -30,12 +30,13 @@ from branchguard import APP_NAME
 from branchguard.collector import Pause
 from branchguard.config import LocalSettings, default_data_dir, on_server
 from branchguard.core.kernel.errors import BranchGuardError
-from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, Message, normalize_language, t
+from branchguard.core.kernel.i18n import DEFAULT_LANGUAGE, Message, normalize_language
 from branchguard.gui.kit import discard, style, translation
 from branchguard.gui.shell import crash_report
 from branchguard.gui.shell.lock_notice import LockNotice
 from branchguard.gui.shell.main_window import MainWindow
-from branchguard.gui.shell.single_instance import SingleInstance, ask_running_window_forward
+from branchguard.gui.shell.single_instance import SingleInstance
+from branchguard.gui.shell.start_refused import start_refused
 
 if TYPE_CHECKING:
     from branchguard.context import AppContext, StartRestore
@@ -477,7 +478,6 @@ class ContextOpening:
             self._ctx.close()
 
 
-ALREADY_RUNNING_EXIT = 3
 TASKS_WAIT_MS = 10_000  # at quit: how long background tasks, asked to stop, are waited for
 
 
@@ -500,32 +500,6 @@ def _close_down_tasks() -> None:
     from branchguard.gui.kit import tasks
 
     tasks.close_down(TASKS_WAIT_MS)
-
-
-def _already_running(instance: SingleInstance) -> int:
-    """A window is open on this data folder: bring it forward and say so (on stderr and in the log,
-    which is where a second start from a script or a shortcut can be seen)."""
-    import logging
-
-    pid = instance.owner_pid()
-    raised = ask_running_window_forward(instance.name)
-    key = "app.already_running" if raised else "app.already_running_silent"
-    message = t(key, pid=pid if pid is not None else "?")
-    logging.getLogger(__name__).warning(message)
-    print(f"branchguard: {message}", file=sys.stderr)
-    return ALREADY_RUNNING_EXIT
-
-
-def _cannot_lock(instance: SingleInstance) -> int:
-    """The window's lock file could not be written, with no other window running: say why (a full
-    disk, as the command line says it), on stderr, in the log and in a message box."""
-    import logging
-
-    message = instance.write_fault()
-    logging.getLogger(__name__).error(message)
-    print(f"branchguard: {message}", file=sys.stderr)
-    QMessageBox.critical(None, APP_NAME, message)
-    return 1
 
 
 def run_gui(
@@ -567,9 +541,8 @@ def run_gui(
     instance = SingleInstance(folder, per_pc=on_server(folder, db))
     if not instance.acquire():
         collector.end()
-        if instance.cannot_write is not None:  # no other window: a full disk, say
-            return _cannot_lock(instance)
-        return _already_running(instance)
+        return start_refused(instance)
+    instance.say_taken_over()  # a crashed window's lock
     window = MainWindow(None, gui_settings(folder))
     instance.activation_requested.connect(window.bring_forward)
     QTimer.singleShot(0, instance.listen)

@@ -34,6 +34,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s [pid %(process)d]: %(message)s"
 # thread that opens the database, after its first frame; the hooks below need it only to report.
 _handler: logging.handlers.RotatingFileHandler | None = None
 _crash_file: IO[str] | None = None
+_early: list[str] = []  # warnings met before the log file started, written to it once it has
 
 
 def log_folder(data_dir: Path) -> Path:
@@ -78,6 +79,9 @@ def start_logging(data_dir: Path, pc: str | None = None) -> Path:
     for noisy in ("sqlalchemy", "apscheduler", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     _handler = handler
+    for message in _early:
+        log().warning(message)
+    _early.clear()
     return path
 
 
@@ -109,6 +113,15 @@ def install_crash_capture(data_dir: Path, pc: str | None = None) -> None:
 
     sys.excepthook = excepthook
     threading.excepthook = thread_excepthook
+
+
+def warn_when_logging(message: str) -> None:
+    """A warning for the log file, kept until `start_logging` has started it when met before (the
+    window's lock, taken before the first frame)."""
+    if _handler is not None:
+        log().warning(message)
+    else:
+        _early.append(message)
 
 
 def log() -> logging.Logger:

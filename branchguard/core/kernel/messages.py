@@ -189,6 +189,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "BranchGuard is already open on this data folder (PID {pid}) but did not answer; close it or wait for it to finish",
         "BranchGuard 已在此数据目录上运行（进程 {pid}）但没有响应；请关闭它或等待其结束",
     ),
+    "app.stale_lock_taken_over": (
+        "the lock left in {path} by a BranchGuard window that ended without closing (PID {pid}, since "
+        "{since}) was taken over: that process no longer runs",
+        "已接管未正常关闭的 BranchGuard 窗口留在 {path} 的锁（进程 {pid}，自 {since} 起）：该进程已不在运行",
+    ),
+    "app.open_on_other_pc": (
+        "BranchGuard is open on this data folder on another PC ({pc}, PID {pid}): close it there first. "
+        "A window that crashed there keeps this until BranchGuard is started and quit there again",
+        "BranchGuard 正在另一台电脑（{pc}，进程 {pid}）上使用此数据目录：请先在那台电脑上关闭。"
+        "若那里的窗口曾异常退出，须在那台电脑上再启动并退出一次 BranchGuard",
+    ),
     # command-line table headers shared by several commands
     "cli.id": ("ID", "编号"),
     "cli.name_zh": ("Chinese name", "中文名称"),

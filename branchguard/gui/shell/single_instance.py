@@ -2,7 +2,8 @@
 
 Two windows on one database would each run the scheduler (reminders twice) and each believe its
 screen is current. The first start holds a lock file in the data folder (QLockFile: a crashed
-holder's lock is taken over, as its PID no longer runs) and, once its window has painted, listens on a
+holder's lock is taken over, its PID no longer running or given to a younger process since, as
+core/faults/window_lock.py judges it; the start says so) and, once its window has painted, listens on a
 local socket named after the folder. A second start finds the lock, asks the first over that socket
 to come forward, and exits with a message naming the running one's PID.
 
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
+from branchguard.core.faults import window_lock
 from branchguard.core.faults.holders import window_lock_name
 
 RAISE = b"raise\n"
@@ -58,6 +60,7 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QObject | None = None
         self.cannot_write: OSError | None = None  # set by acquire(): why the lock file was not written
+        self.taken_over: window_lock.WindowLock | None = None  # set by acquire(): a crashed window's lock
 
     @property
     def name(self) -> str:
@@ -75,7 +78,11 @@ class SingleInstance(QObject):
         self.cannot_write = self._unmade
         if self._unmade is not None:
             return False
-        if self._lock.tryLock(100):
+        left = window_lock.read(self.lock_path)
+        if left is not None and window_lock.holding(left) is not window_lock.Holding.STALE:
+            left = None  # a lock still held, or one a window released meanwhile: nothing taken over
+        if self._lock.tryLock(100) or (left is not None and self._take_over(left)):
+            self.taken_over = left
             return True
         error = self._lock.error()
         if error == QLockFile.LockError.LockFailedError:  # held by a process that still runs
@@ -84,6 +91,35 @@ class SingleInstance(QObject):
             return True
         self.cannot_write = self._write_error()
         return False
+
+    def _take_over(self, left: window_lock.WindowLock) -> bool:
+        """Whether the stale lock `left`, that QLockFile took for held, was removed and the lock
+        taken: QLockFile believes a PID of a process of the same program name (a recycled PID)."""
+        guard = QLockFile(f"{self.lock_path}.rmlock")  # as QLockFile guards its own removal
+        if not guard.tryLock(0):
+            return False
+        try:
+            now = window_lock.read(self.lock_path)
+            if now is None or (now.pid, now.written) != (left.pid, left.written):
+                return self._lock.tryLock(0)  # changed meanwhile: its new holder's, unless gone
+            return self._lock.removeStaleLockFile() and self._lock.tryLock(0)
+        finally:
+            guard.unlock()
+
+    def say_taken_over(self) -> None:
+        """One line, on stderr and in the log (once it has started), when the lock of a window that
+        ended without closing (a crash, a power cut) was taken over."""
+        import sys
+
+        from branchguard import diagnostics
+        from branchguard.core.kernel.i18n import t
+
+        left = self.taken_over
+        if left is None:
+            return
+        message = t("app.stale_lock_taken_over", pid=left.pid, since=left.since(), path=left.path)
+        diagnostics.warn_when_logging(message)
+        print(f"branchguard: {message}", file=sys.stderr)
 
     def _write_error(self) -> OSError:
         """Why the lock file could not be written (QLockFile says only "unknown error"): what

@@ -6,11 +6,12 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from branchguard.core.faults import holders
+from branchguard.core.faults import holders, window_lock
 from branchguard.gui.shell.single_instance import SingleInstance, ask_running_window_forward
 
 
@@ -90,20 +91,63 @@ def test_whether_the_database_is_a_servers_is_read_as_resolve_reads_it(
     assert not on_server(data)
 
 
-def test_a_dead_holders_lock_is_taken_over(tmp_path: Path) -> None:
-    data = tmp_path / "data"
+def _crashed_window(data: Path) -> int:
+    """The PID of a process that took the window's lock on `data` as the app does and died holding it."""
     code = (
         "import os, sys\n"
         "from branchguard.gui.shell.single_instance import SingleInstance\n"
         f"held = SingleInstance({str(data)!r})\n"
         "assert held.acquire()\n"
+        "print(os.getpid(), flush=True)\n"
         "os._exit(0)  # dies holding the lock, as a crash would\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], check=True, timeout=60, capture_output=True)
+    return int(done.stdout)
+
+
+def test_a_dead_holders_lock_is_taken_over_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    pid = _crashed_window(data)
     assert (data / holders.window_lock_name()).exists()
     again = SingleInstance(data)
-    assert again.acquire()
-    again.release()
+    try:
+        assert again.acquire()
+        assert again.taken_over is not None and again.taken_over.pid == pid
+        again.say_taken_over()
+        said = capsys.readouterr().err.splitlines()
+        assert len(said) == 1 and f"ended without closing (PID {pid}, since" in said[0], said
+    finally:
+        again.release()
+
+
+def test_a_crashed_windows_pid_given_to_another_python_is_taken_over(tmp_path: Path) -> None:
+    """QLockFile believes a PID whose process has the holder's program name: a killed window's PID
+    given to another Python process kept every start out as "already open … but did not answer".
+    That process started after the lock was written, so it is not its holder."""
+    data = tmp_path / "data"
+    _crashed_window(data)
+    lock = data / holders.window_lock_name()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        if window_lock.process_started(other.pid) is None:
+            pytest.skip("this system does not say when a process started")
+        lines = lock.read_text(encoding="utf-8").split("\n")
+        lock.write_text("\n".join([str(other.pid), *lines[1:]]), encoding="utf-8")
+        live = SingleInstance(data)
+        assert not live.acquire()  # written after that process started: it may be its holder
+        hour_ago = time.time() - 3600
+        os.utime(lock, (hour_ago, hour_ago))  # the lock is older than the process now under its PID
+        again = SingleInstance(data)
+        assert again.acquire()
+        assert again.taken_over is not None and again.taken_over.pid == other.pid
+        assert again.owner_pid() == os.getpid()
+        again.release()
+        assert sorted(p.name for p in data.iterdir()) == []  # no .rmlock left behind
+    finally:
+        other.kill()
+        other.wait(timeout=30)
 
 
 def test_a_second_window_on_the_same_folder_exits_with_a_message(qtbot, tmp_path: Path) -> None:

@@ -200,3 +200,26 @@ def test_a_settings_file_that_cannot_be_read_is_said_in_a_message_box(
     assert run_gui(str(data)) == 1
     said = "（第 3 行有误）：请用文本编辑器改正，或将其移出数据目录，以默认设置启动"
     assert messages == [f"无法读取 {data / 'settings.ini'}{said}"]  # in the default language
+
+
+def test_a_window_open_on_another_pc_is_named_not_asked_forward(
+    tmp_path: Path,
+    qapp,
+    monkeypatch: pytest.MonkeyPatch,
+    messages: list[str],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The embedded database's folder on a share, its lock written by a window on another PC: the
+    start said "already open on this data folder (PID 4242) but did not answer", a PID of no process
+    here, and showed nothing on a PC without a console."""
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: messages.append(text))
+    data = tmp_path / "data"
+    data.mkdir()
+    lock = data / window_lock_name()
+    lock.write_text("4242\nBranchGuard.exe\nLOBBY-PC\n" + "0" * 32 + "\n\n", encoding="utf-8")  # QLockFile's
+    assert run_gui(str(data), lang="en") == 3
+    assert len(messages) == 1
+    elsewhere = "BranchGuard is open on this data folder on another PC (LOBBY-PC, PID 4242):"
+    assert messages[0].startswith(elsewhere)
+    assert messages[0] in capsys.readouterr().err
+    assert lock.read_text(encoding="utf-8").startswith("4242\n")  # left to its PC
