@@ -16,7 +16,7 @@ import pytest
 from branchguard.context import open_context
 from branchguard.core.backup.rules import archive_name
 from tests.cli.cli_support import as_user, invoke
-from tests.zip_damage import damage_stream
+from tests.zip_damage import damage_stream, rename_in_directory, undecodable_in_directory
 
 Rows = dict[str, list[tuple[object, ...]]]
 
@@ -156,7 +156,18 @@ def _older_that_cannot_upgrade(database: bytes, manifest: dict[str, Any], tmp_pa
 
 @pytest.mark.parametrize(
     "damage",
-    ["byte", "stream", "manifest_stream", "truncated", "newer_schema", "escape", "not_zip", "cannot_upgrade"],
+    [
+        "byte",
+        "stream",
+        "manifest_stream",
+        "directory_name",
+        "directory_undecodable",
+        "truncated",
+        "newer_schema",
+        "escape",
+        "not_zip",
+        "cannot_upgrade",
+    ],
 )
 def test_a_bad_archive_is_refused_and_nothing_changes(
     damage: str,
@@ -180,6 +191,12 @@ def test_a_bad_archive_is_refused_and_nothing_changes(
         member = "manifest.json" if damage == "manifest_stream" else "database/branchguard.sqlite"
         damage_stream(archive, member, bad)
         expected = "is damaged or unreadable (Error -3 while decompressing data: invalid block type)"
+    elif damage == "directory_name":  # a byte changed in the zip's list of files: it read "no valid manifest"
+        rename_in_directory(archive, "manifest.json", bad)
+        expected = f"{bad} is damaged or unreadable (File name in directory"
+    elif damage == "directory_undecodable":  # it went up as a traceback (UnicodeDecodeError)
+        undecodable_in_directory(archive, "manifest.json", bad)
+        expected = f"{bad} is damaged or unreadable ("
     elif damage == "truncated":
         bad.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
         expected = "not a zip file, or its end is damaged"  # the zip's directory is at its end
@@ -201,7 +218,7 @@ def test_a_bad_archive_is_refused_and_nothing_changes(
     before, rows = files_under(target), records(target / "branchguard.sqlite")
     code, _out, err = invoke(capsys, target, ["restore", str(bad), "--yes"], "en")
     assert code == 1 and expected in err and "Traceback" not in err
-    assert "nothing was changed" in err
+    assert "nothing was changed" in err and "no valid manifest.json" not in err
     after = files_under(target)
     if damage == "cannot_upgrade":  # refused once the lead had logged in: the login is on record
 

@@ -44,6 +44,7 @@ from branchguard.core.backup.types import (
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import ZIP_DAMAGE, InputRejected, Limits, load_json
 from branchguard.core.kernel.output import OutputRefused, OwnDataRefused, check_target
+from branchguard.core.kernel.zips import ZipDamaged, open_zip
 from branchguard.db.engine import read_only_uri
 
 DB_FILE = "branchguard.sqlite"
@@ -399,11 +400,14 @@ def _manifest_json(m: BackupManifest) -> dict[str, object]:
 
 def _open_zip(archive: Path) -> zipfile.ZipFile:
     """The archive opened as a zip; a file that is none (a text file, a zip cut short at its end)
-    is named so in the user's words, not by the zip module's English."""
+    is named so in the user's words, not by the zip module's English. One whose directory no longer
+    matches its members (a name changed: "no valid manifest.json") is damaged (kernel/zips.py)."""
     try:
-        return zipfile.ZipFile(archive)
-    except zipfile.BadZipFile:
-        raise BackupError(Message("backup.not_a_zip", path=str(archive))) from None
+        return open_zip(archive)
+    except ZipDamaged as damaged:
+        if damaged.no_zip:
+            raise BackupError(Message("backup.not_a_zip", path=str(archive))) from None
+        raise BackupError(Message("backup.unreadable", path=str(archive), error=damaged.detail)) from None
 
 
 def _read_manifest(zf: zipfile.ZipFile, archive: Path) -> BackupManifest:

@@ -55,7 +55,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已登记网点 {code}“{name}”，密钥指纹 {fingerprint}",
     ),
     # refusals of a package: nothing written
-    "ho.package.not_zip": ("not a zip file, or a damaged one", "不是 zip 文件，或文件已损坏"),
+    "ho.package_damaged": (
+        "the package file {file} is damaged or is not a zip file (a byte changed in its list of files, "
+        "a download cut short, or another file in its place): it cannot be read, so nothing in it was "
+        "checked; ask the branch to send it again; refused",
+        "数据包文件 {file} 已损坏或不是 zip 文件（其文件目录中有字节被改动、下载不完整，或被其他文件替换）："
+        "无法读取，其中内容均未检查；请网点重新发送；拒绝导入",
+    ),
     "ho.package.missing": ("it has no {name}", "缺少 {name}"),
     "ho.not_a_package": (
         "{file} is not a BranchGuard package ({error})",

@@ -42,6 +42,7 @@ from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Role, Text2
+from branchguard.core.kernel.zips import ZipDamaged, open_zip
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import HeadOfficeRow, HoBranchRow, HoPackageRow, HoQuarantineRow
 
@@ -138,12 +139,10 @@ class HeadOfficeService:
         with self._sessions() as s:
             self._require_mode(s)
         with intake.open_file(path, MAX_PACKAGE, FIELD) as fh:
-            try:
-                zf = zipfile.ZipFile(fh)
-            except (zipfile.BadZipFile, OSError):
-                raise _refuse(
-                    "ho.not_a_package", file=path.name, error=Message("ho.package.not_zip")
-                ) from None
+            try:  # a damaged directory is said so, not taken for a member missing (no manifest.sig)
+                zf = open_zip(fh)
+            except (ZipDamaged, OSError):
+                raise _refuse("ho.package_damaged", file=path.name) from None
             with zf:
                 return self._import(actor, path, zf)
 

@@ -18,6 +18,7 @@ from branchguard.core.exchange import rules as package_rules
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import MB, ZIP_DAMAGE, check_size, megabytes, open_file
 from branchguard.core.kernel.output import writing
+from branchguard.core.kernel.zips import ZipDamaged, open_zip
 from branchguard.core.library_sync.rules import MANIFEST, MEMBERS, SIGNATURE, LibraryRefused
 from branchguard.core.library_sync.types import ManifestFile
 
@@ -46,9 +47,12 @@ def opened(path: Path | str) -> Iterator[zipfile.ZipFile]:
     a package for what it is), within its cap."""
     path = Path(path)
     with open_file(path, MAX_FILE, FIELD) as fh:
-        try:
-            zf = zipfile.ZipFile(fh)
-        except (zipfile.BadZipFile, OSError, ValueError):
+        try:  # a damaged directory is said so, not taken for a member missing or unlisted
+            zf = open_zip(fh)
+        except ZipDamaged as damaged:
+            key = "library.not_zip" if damaged.no_zip else "library.damaged"
+            raise LibraryRefused(Message(key, path=str(path))) from None
+        except OSError:
             raise LibraryRefused(Message("library.not_zip", path=str(path))) from None
         with zf:
             names = zf.namelist()

@@ -79,8 +79,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "library.code_twice": ("code {code} appears twice", "编号 {code} 重复出现"),
     # refusals: nothing is written
     "library.not_zip": (
-        "{path} is not a head-office library (not a zip file)",
-        "{path} 不是总行资料库（不是 zip 文件）",
+        "{path} is not a head-office library (not a zip file, or one cut short)",
+        "{path} 不是总行资料库（不是 zip 文件，或文件不完整）",
+    ),
+    "library.damaged": (
+        "the library file {path} is damaged (a byte changed in its list of files): nothing in it could "
+        "be checked; ask head office to send it again; refused",
+        "资料库文件 {path} 已损坏（其文件目录中有字节被改动）：无法检查其中任何内容；请总行重新下发；拒绝导入",
     ),
     "library.is_backup": (
         "{path} is a BranchGuard backup (a data folder's archive), not a head-office library: a backup is restored (`branchguard restore`), never imported; refused",

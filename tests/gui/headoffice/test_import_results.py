@@ -59,3 +59,28 @@ def test_a_period_sent_again_says_so(qtbot: Any, monkeypatch: pytest.MonkeyPatch
         window.close()
     finally:
         ctx.close()
+
+
+def test_a_damaged_package_reads_damaged_in_the_results(qtbot: Any, tmp_path: Path) -> None:
+    """The window's import goes through the service: a byte changed in the zip's list of files read
+    "not a BranchGuard package (it has no manifest.sig)" there too."""
+    from tests.zip_damage import damaged
+
+    made = open_context(tmp_path / "ho", lang="zh_CN")
+    made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
+    made.close()
+    ctx = open_context(tmp_path / "ho", lang="zh_CN")
+    try:
+        window = build_main_window(ctx, ctx.services.auth.login("admin", HO_PASSWORD))
+        qtbot.addWidget(window)
+        page = window.show_page("headoffice")
+        assert isinstance(page, HeadOfficePage)
+        page.import_files([damaged("renamed", tmp_path)])
+        qtbot.waitUntil(lambda: getattr(page, "results", None) is not None, timeout=10_000)
+        [outcome] = page.results.model.rows()
+        assert not outcome.ok and "数据包文件 B001-2026-11.zip 已损坏" in outcome.text, outcome.text
+        assert "manifest.sig" not in outcome.text
+        page.results.reject()
+        window.close()
+    finally:
+        ctx.close()
