@@ -5,8 +5,10 @@ ID and the boot's ID. Its own rule takes over a lock whose process is gone, or o
 (a power cut), but it takes the PID's word that a process of the same program name is the holder:
 after a window was killed the PID may have gone to another Python (or BranchGuard) process, and
 every start and every restore was refused as "already open" until that process ended. A process
-that started after the lock was written is not its holder: the lock is stale. On another PC (a
-shared folder) nothing can be seen of the holder, so its lock is never stale from here.
+that started after the lock was written is not its holder: the lock is stale. A lock file its holder
+still holds as QLockFile does (held_open) is live whatever the times say: a clock set forward after
+the window started makes it look younger than its lock. On another PC (a shared folder) nothing can
+be seen of the holder, so its lock is never stale from here.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ def holding(lock: WindowLock) -> Holding:
     time where the system tells it (a PID given to a process started after the lock was written)."""
     if not _this_pc(lock):
         return Holding.ELSEWHERE
+    if held_open(lock.path):
+        return Holding.LIVE  # whatever the times say: a clock set forward since makes a holder "younger"
     boot = _boot_id()
     if lock.boot and boot and lock.boot != boot:
         return Holding.STALE  # written before the PC restarted
@@ -72,6 +76,37 @@ def holding(lock: WindowLock) -> Holding:
     if started is not None and started > lock.written + START_SLACK_SECONDS:
         return Holding.STALE  # the PID was given again, to a process younger than the lock
     return Holding.LIVE
+
+
+def held_open(path: Path) -> bool:
+    """Whether a running process holds the file as QLockFile's holder does: flock() on Unix (Qt's
+    native lock beside the file), opened without sharing writes on Windows. False when nobody does,
+    or when it cannot be told (then the PID and the times decide)."""
+    if sys.platform == "win32":
+        try:
+            with open(path, "r+b"):
+                return False
+        except PermissionError:  # a sharing violation: its holder has it open
+            return True
+        except OSError:
+            return False
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:  # a file system without flock
+        return False
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
 
 
 def _this_pc(lock: WindowLock) -> bool:

@@ -133,3 +133,36 @@ def test_a_lock_file_cut_short_names_no_holder(tmp_path: Path) -> None:
     (tmp_path / window_lock_name()).write_text("", encoding="utf-8")
     assert window_lock.read(tmp_path / window_lock_name()) is None
     assert window_lock.read(tmp_path / "none.lock") is None
+
+
+HOLDING_WINDOW = """
+import sys
+from branchguard.gui.shell.single_instance import SingleInstance
+held = SingleInstance(sys.argv[1])
+assert held.acquire()
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_window_holding_its_lock_is_live_whatever_the_clock_says(archive: Path, tmp_path: Path) -> None:
+    """The PC's clock set forward after the window started (a clock synchronised late after boot): its
+    process seems younger than its lock, but it holds the lock file as QLockFile does (flock, or the
+    file open unshared on Windows), so the restore is refused, not done under a running window."""
+    folder = tmp_path / "data"
+    window = subprocess.Popen(
+        [sys.executable, "-c", HOLDING_WINDOW, str(folder)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert window.stdout is not None and window.stdout.readline().strip() == b"held"
+        path = folder / window_lock_name()
+        _backdate(path, HOUR)
+        lock = window_lock.read(path)
+        assert lock is not None and lock.pid == window.pid
+        assert window_lock.holding(lock) is Holding.LIVE
+        with pytest.raises(BackupError) as refused:
+            _restore(archive, folder)
+        assert refused.value.content.key == "backup.window_open"  # type: ignore[union-attr]
+    finally:
+        window.kill()
+        window.wait(timeout=30)
