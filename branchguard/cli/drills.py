@@ -20,6 +20,7 @@ from branchguard.cli.common import (
 )
 from branchguard.cli.schedules import parse_start, wall_clock
 from branchguard.core.drills.types import (
+    ComplianceItem,
     ComplianceStatus,
     DrillMode,
     DrillPlan,
@@ -404,6 +405,11 @@ def run_void(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def _none_since(item: ComplianceItem) -> str:
+    """A rule never met: since when it has been counted (its first interval), or "-"."""
+    return t("drill.compliance.none_since", day=item.first_since) if item.first_since else "-"
+
+
 def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
     items = ctx.services.drills.compliance(cli_actor(args), args.region, args.due_soon_days)
     if args.status:
@@ -423,6 +429,8 @@ def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
                     "last_done": i.last_done.isoformat() if i.last_done else None,
                     "last_drill_id": i.last_plan_id,
                     "next_due": i.next_due.isoformat() if i.next_due else None,
+                    # never done: the day the branch began with BranchGuard, next_due counted from it
+                    "first_period_from": i.first_since.isoformat() if i.first_since else None,
                     "next_planned": i.next_planned.isoformat() if i.next_planned else None,
                     "status": i.status.value,
                 }
@@ -435,7 +443,7 @@ def run_compliance(ctx: AppContext, args: argparse.Namespace) -> int:
             i.rule.code,
             i.rule.name.text,
             i.rule.interval_months,
-            wall_clock(i.last_done, zone) or "-",
+            wall_clock(i.last_done, zone) or _none_since(i),
             i.next_due.isoformat() if i.next_due else "-",
             wall_clock(i.next_planned, zone) or "-",
             i.status.label,

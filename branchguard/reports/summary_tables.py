@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from branchguard.core.dashboard.rules import AGEING_BANDS
 from branchguard.core.dashboard.types import ActionLine, MajorHazardLine, PeriodFigures, PeriodReport
+from branchguard.core.drills.types import ComplianceItem
 from branchguard.core.incidents.text import local_stamp, yuan_text
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
@@ -166,6 +167,13 @@ def incident_list(styles: ReportStyles, report: PeriodReport, width: float) -> F
     return data_table(styles, headers, rows, [width * f for f in fractions], valign="TOP", split_rows=True)
 
 
+def _never(item: ComplianceItem) -> str:
+    """A rule never met: since when it was counted (the branch's first day in BranchGuard)."""
+    if item.first_since is None:
+        return t("summary.never")
+    return t("drill.compliance.none_since", day=item.first_since.isoformat())
+
+
 def rules_table(styles: ReportStyles, report: PeriodReport, width: float) -> Flowable:
     overdue = ParagraphStyle("overdue", parent=styles.cell_bold, textColor=ALERT)
     rows: list[list[Cell]] = []
@@ -179,7 +187,7 @@ def rules_table(styles: ReportStyles, report: PeriodReport, width: float) -> Flo
                 item.rule.name.text,
                 t("summary.months", n=item.rule.interval_months),
                 _drills_done(line.drills),
-                day(item.last_done) if item.last_done else t("summary.never"),
+                day(item.last_done) if item.last_done else _never(item),
                 item.next_due.isoformat() if item.next_due else DASH,
                 state,
             ]
@@ -192,7 +200,7 @@ def rules_table(styles: ReportStyles, report: PeriodReport, width: float) -> Flo
         t("summary.col.next_due"),
         t("summary.col.state"),
     ]
-    fractions = [0.34, 0.1, 0.16, 0.14, 0.14, 0.12]
+    fractions = [0.3, 0.1, 0.14, 0.2, 0.14, 0.12]  # "Last done" holds "none since <day>" on a line
     return data_table(styles, headers, rows, [width * f for f in fractions], valign="TOP", split_rows=True)
 
 

@@ -4,20 +4,26 @@ it names (which is the same filter the window opens), in both languages."""
 from __future__ import annotations
 
 import json
+from contextlib import closing
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from branchguard.cli.dashboard import list_command
+from branchguard.context import open_context
 from branchguard.core.dashboard.service import tile_targets
+from tests.branch_age import in_use_since
 from tests.cli.cli_support import Run
 from tests.pc_clock import incidents_back_then
 
 
 def test_each_dashboard_figure_equals_its_list_command(
-    demo_run: Run, monkeypatch: pytest.MonkeyPatch
+    demo_run: Run, records_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run = demo_run
+    with closing(open_context(records_data_dir)) as ctx:  # a branch of years: its missed rules are due
+        in_use_since(ctx, datetime.now(UTC) - timedelta(days=800))
     today = date.today()
     with incidents_back_then(monkeypatch, datetime.now(UTC) - timedelta(days=3)):  # its action due since
         code, out, err = run("incident", "start", "--title", "漏水", "--level", "III")

@@ -346,3 +346,26 @@ def test_the_activity_chart_names_its_drills_as_the_figures_do(lang: str) -> Non
     legend reading "演练" had a reader look for the drills recorded afterwards in it (a user trial)."""
     set_language(lang)
     assert t("summary.chart.drills").startswith(t("summary.fig.drills"))
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_rule_never_met_reads_due_from_the_branchs_first_day(
+    branch: Demo, pdf: type[Pdf], tmp_path: Path, lang: str
+) -> None:
+    """A branch new to BranchGuard: a drill rule it has not met yet was "never" and overdue; it
+    reads "none since" the branch's first day, due its interval on from it, on time."""
+    set_language(lang)
+    services, lead = branch.ctx.services, branch.actor
+    month = _periods()[0]
+    lines = services.dashboard.period_report(lead, month).rules
+    never = [line.item for line in lines if line.item.last_done is None]
+    assert never
+    out = tmp_path / "summary.pdf"
+    build_summary_report(services, lead, month, out)
+    text = pdf.squashed(pdf.text(out))
+    today = date.today()
+    assert pdf.squashed(t("drill.compliance.none_since", day=today.isoformat())) in text
+    for item in never:
+        assert item.first_since == today and item.status.value == "on_time"
+        assert item.next_due is not None and item.next_due.isoformat() in text
+    assert t("summary.never") not in text

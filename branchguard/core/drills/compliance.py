@@ -100,9 +100,15 @@ def evaluate_rules(
     drills: Sequence[DrillFacts],
     now: datetime,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+    since: datetime | None = None,
 ) -> list[ComplianceItem]:
-    """Dates are counted in local days: a drill run on 1 March every 6 months is due by 1 September."""
+    """Dates are counted in local days: a drill run on 1 March every 6 months is due by 1 September.
+    A rule with no matching drill done is due within its first interval from `since`, when the
+    branch began with BranchGuard (a branch set up on 1 March owes its half-yearly fire drill by 1
+    September, not at once); a drill held before then is recorded afterwards and counts from its
+    day. Without `since` (no branch yet) such a rule is overdue."""
     today = now.astimezone().date()
+    start = since.astimezone().date() if since is not None else None
     items = []
     for rule in rules:
         if not rule.active:
@@ -114,9 +120,8 @@ def evaluate_rules(
         runs = [f.plan for f in mine if completed(f)]
         last = max(runs, key=lambda p: p.run_at or now, default=None)
         last_at = last.run_at if last else None
-        next_due = (
-            last_at.astimezone().date() + relativedelta(months=rule.interval_months) if last_at else None
-        )
+        counted_from = last_at.astimezone().date() if last_at else start
+        next_due = counted_from + relativedelta(months=rule.interval_months) if counted_from else None
         items.append(
             ComplianceItem(
                 rule=rule,
@@ -125,6 +130,7 @@ def evaluate_rules(
                 next_due=next_due,
                 next_planned=next_planned(mine, now),
                 status=status_for(next_due, today, due_soon_days),
+                first_since=None if last_at else start,
             )
         )
     return items

@@ -181,6 +181,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.drill.none": ("No drills", "暂无演练"),
     "cli.compliance.next_due": ("Next due by", "下次最迟"),
+    # a rule never met: no matching drill since the branch began with BranchGuard (its first interval)
+    "drill.compliance.none_since": ("none since {day}", "{day} 起未开展"),
     # report
     "report.drill.header": ("Drill report #{id}", "演练报告 #{id}"),
     "report.drill.overview": ("Overview", "演练概况"),

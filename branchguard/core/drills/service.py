@@ -498,7 +498,8 @@ class DrillService:
             facts = compliance.facts_of(
                 plans, drills_store.playbook_tiers(s), drills_store.closed_incidents(s, plans)
             )
-        return compliance.evaluate_rules(rule_list, facts, now, due_soon_days)
+            since = drills_store.in_use_since(s)
+        return compliance.evaluate_rules(rule_list, facts, now, due_soon_days, since)
 
     def compliance_over(
         self, actor: Actor, start: datetime, end: datetime, as_of: datetime
@@ -514,6 +515,7 @@ class DrillService:
             facts = compliance.facts_of(
                 plans, drills_store.playbook_tiers(s), drills_store.closed_incidents(s, plans)
             )
+            since = drills_store.in_use_since(s)
         before = [f for f in facts if f.plan.run_at is None or f.plan.run_at < as_of]
         ran = sorted(  # a drill recorded afterwards and voided was never held
             (
@@ -529,7 +531,7 @@ class DrillService:
                 item,
                 tuple(f.plan.id for f in ran if compliance.matches(item.rule, f) and compliance.completed(f)),
             )
-            for item in compliance.evaluate_rules(rule_list, before, as_of)
+            for item in compliance.evaluate_rules(rule_list, before, as_of, since=since)
         ]
         return rule_lines, [f.plan for f in ran]
 

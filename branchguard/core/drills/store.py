@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.drills.library import check_scores, criteria_sets, set_for_category
@@ -31,6 +31,7 @@ from branchguard.core.schedules import store as schedules_store
 from branchguard.core.schedules.titles import Names, made_title, title_names
 from branchguard.db.base import utcnow
 from branchguard.db.models.drills import DrillEvaluationRow, DrillPlanRow
+from branchguard.db.models.foundation import BranchRow, UserRow
 from branchguard.db.models.incidents import IncidentRow
 from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow
 from branchguard.db.models.schedules import ScheduleRow
@@ -83,6 +84,14 @@ def plan_infos(s: Session, rows: Iterable[PlanRow], now: datetime) -> list[Drill
                    ended=r.incident_id in ended)
         for r in rows
     ]  # fmt: skip
+
+
+def in_use_since(s: Session) -> datetime | None:
+    """When the branch began with BranchGuard: the earliest of its record, its first account and its
+    first drill plan written (a plan's `created_at`: a drill recorded afterwards counts from the
+    day it was entered, not held); None in a database with none of them."""
+    firsts = [s.scalar(select(func.min(row.created_at))) for row in (BranchRow, UserRow, DrillPlanRow)]
+    return min((f for f in firsts if f is not None), default=None)
 
 
 def compliance_plans(s: Session, now: datetime) -> list[DrillPlan]:

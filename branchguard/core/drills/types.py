@@ -264,8 +264,10 @@ class ComplianceItem:
     rule: ComplianceRule
     last_done: datetime | None  # UTC start of the last matching completed run
     last_plan_id: int | None
-    next_due: date | None  # None: never done, which is overdue
+    next_due: date | None  # None: never done and no branch to count from, which is overdue
     next_planned: datetime | None  # the next matching plan or schedule occurrence
     status: ComplianceStatus
     # set when the working days counted fall beyond every holiday table (weekdays were counted)
     note: Message | None = None
+    # never done: the local day the branch began with BranchGuard, its first interval counted from it
+    first_since: date | None = None

@@ -205,6 +205,9 @@ class ComplianceModel(RowsModel[RuleRow]):
         if role == _R.ToolTipRole:
             if state is not None and state.note is not None and column == self.COL_NEXT:
                 return state.note.text()  # the notice date was counted beyond every holiday table
+            first = state.first_since if state is not None else None
+            if first is not None and column in (self.COL_LAST, self.COL_NEXT):
+                return tip(self.first_period_tip(first))
             return tip(item.rule.source or item.rule.name.text)
         return None
 
@@ -225,15 +228,24 @@ class ComplianceModel(RowsModel[RuleRow]):
         if rule.notice and column in (self.COL_LAST, self.COL_NEXT):
             return self._notice_display(state, column)
         if column == self.COL_LAST:
+            if state.last_done is None and state.first_since is not None:
+                return self.tr("None since %1").replace("%1", state.first_since.isoformat())
             if state.last_done is None:
                 return self.tr("Never")
             return f"{date_time(state.last_done)}  (#{state.last_plan_id})"
-        if column == self.COL_NEXT:  # a rule never met is due now, its planned drill said all the same
+        if column == self.COL_NEXT:  # no day to count from: due now; a planned drill said all the same
             planned = ""
             if state.next_planned is not None:
                 planned = "  " + self.tr("(planned %1)").replace("%1", date_time(state.next_planned))
             return (state.next_due.isoformat() if state.next_due else self.tr("Now")) + planned
         return state.status.label
+
+    def first_period_tip(self, since: date) -> str:
+        return self.tr(
+            "No such drill is recorded since %1, when the branch began using BranchGuard: the first one is "
+            "due within the interval from that day. A drill held earlier counts from its own day once "
+            "recorded (Record held drill…)."
+        ).replace("%1", since.isoformat())
 
     def _notice_display(self, state: ComplianceItem, column: int) -> str:
         """A notice rule has no last drill; its next date is the last day to notify for the next one."""

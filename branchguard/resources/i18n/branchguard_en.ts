@@ -820,6 +820,14 @@ Submitted as: %3</translation>
         <translation>Never</translation>
     </message>
     <message>
+        <source>None since %1</source>
+        <translation>None since %1</translation>
+    </message>
+    <message>
+        <source>No such drill is recorded since %1, when the branch began using BranchGuard: the first one is due within the interval from that day. A drill held earlier counts from its own day once recorded (Record held drill…).</source>
+        <translation>No such drill is recorded since %1, when the branch began using BranchGuard: the first one is due within the interval from that day. A drill held earlier counts from its own day once recorded (Record held drill…).</translation>
+    </message>
+    <message>
         <source>Now</source>
         <translation>Now</translation>
     </message>

@@ -817,6 +817,14 @@ Submitted as: %3</source>
         <translation>从未开展</translation>
     </message>
     <message>
+        <source>None since %1</source>
+        <translation>%1 起未开展</translation>
+    </message>
+    <message>
+        <source>No such drill is recorded since %1, when the branch began using BranchGuard: the first one is due within the interval from that day. A drill held earlier counts from its own day once recorded (Record held drill…).</source>
+        <translation>自 %1（网点开始使用 BranchGuard）起未记录此类演练：首次演练应在该日起的间隔内开展。此前已开展的演练补录后（补录演练…），从其开展之日起算。</translation>
+    </message>
+    <message>
         <source>Now</source>
         <translation>立即</translation>
     </message>

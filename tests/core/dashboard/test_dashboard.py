@@ -18,6 +18,7 @@ from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.i18n import has_message
 from branchguard.core.kernel.types import Actor, PlaybookStatus, Role
 from branchguard.core.schedules.types import DueFilter, ScheduleInput, ScheduleKind
+from tests.branch_age import in_use_since
 from tests.pc_clock import incidents_back_then
 
 
@@ -63,6 +64,7 @@ def test_every_tile_counts_what_its_page_lists_on_the_demo_data(ctx, records_fil
     info = ctx.services.auth.user_by_name("lead")
     lead = Actor(user_id=info.id, username=info.username, role=Role(info.role))
     now = _noon(ctx, date.today())
+    in_use_since(ctx, now - timedelta(days=800))  # a branch of years: the rules its drill missed are due
     board = ctx.services.dashboard.dashboard(lead, now=now)
     _assert_counts_match_lists(ctx, lead, board, now)
     assert board.figure("hazards_open").value > 0  # the demo inspection failed items

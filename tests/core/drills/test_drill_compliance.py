@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -20,6 +20,7 @@ from branchguard.core.incidents.types import CloseInput
 from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.kernel.types import Text2
 from branchguard.db.base import utcnow
+from tests.branch_age import in_use_since
 
 GENERAL_SCORES = {"detect": 80, "command": 80, "people_first": 80, "steps": 80, "report": 80, "record": 80}
 
@@ -28,17 +29,38 @@ def _by_code(items):
     return {i.rule.code: i for i in items}
 
 
-def test_with_no_drill_every_rule_is_overdue_and_has_no_next_due(ctx, lead) -> None:
-    items = _by_code(ctx.services.drills.compliance(lead))
+def test_a_new_branch_owes_each_drill_within_its_first_interval_not_at_once(ctx, lead) -> None:
+    """Set up today, a branch has its half-yearly fire drill due in six months, counted from the day
+    it began with BranchGuard; it read every rule overdue from its first day."""
+    drills = ctx.services.drills
+    items = _by_code(drills.compliance(lead))
     # FIRE_NOTICE is regional and optional: off in the defaults, so not checked
     assert set(items) == {"FIRE_EVAC", "ONSITE", "COMPREHENSIVE", "ROBBERY", "SERVICE_INCIDENT"}
-    assert all(i.status == ComplianceStatus.OVERDUE and i.next_due is None for i in items.values())
+    today = date.today()
+    for item in items.values():
+        assert item.status == ComplianceStatus.ON_TIME and item.last_done is None
+        assert item.first_since == today
+        assert item.next_due == today + relativedelta(months=item.rule.interval_months)
+    later = utcnow() + relativedelta(months=6) - timedelta(days=10)
+    assert _by_code(drills.compliance(lead, now=later))["FIRE_EVAC"].status == ComplianceStatus.DUE_SOON
+    after = utcnow() + relativedelta(months=6) + timedelta(days=2)
+    assert _by_code(drills.compliance(lead, now=after))["FIRE_EVAC"].status == ComplianceStatus.OVERDUE
+
+
+def test_a_branch_in_use_for_years_without_the_drill_is_overdue(ctx, lead) -> None:
+    since = datetime(2021, 3, 1, 9, tzinfo=UTC)
+    in_use_since(ctx, since)
+    items = _by_code(ctx.services.drills.compliance(lead))
+    assert all(i.status == ComplianceStatus.OVERDUE for i in items.values())
+    fire = items["FIRE_EVAC"]
+    assert fire.next_due == date(2021, 9, 1) and fire.first_since == date(2021, 3, 1)
 
 
 def test_a_fire_drill_run_satisfies_the_fire_rule_until_due_soon_then_overdue(ctx, lead, staff) -> None:
     drills = ctx.services.drills
     when = datetime.now() + timedelta(days=3)
     plan = drills.plan(lead, DrillPlanInput("FIRE", when))
+    in_use_since(ctx, datetime(2021, 3, 1, tzinfo=UTC))  # a branch of years that has not drilled
     item = _by_code(drills.compliance(lead))["FIRE_EVAC"]
     assert item.status == ComplianceStatus.OVERDUE and item.next_planned == plan.planned_at
     run = drills.run(staff, plan.id)
@@ -117,4 +139,4 @@ def test_a_comprehensive_drill_satisfies_the_comprehensive_rule(ctx, lead, staff
     drills.evaluate(lead, plan.id, EvaluationInput(GENERAL_SCORES))
     items = _by_code(drills.compliance(lead))
     assert items["COMPREHENSIVE"].status == ComplianceStatus.ON_TIME
-    assert items["ONSITE"].status == ComplianceStatus.OVERDUE
+    assert items["ONSITE"].last_done is None  # a comprehensive drill is no on-site plan's

@@ -46,7 +46,8 @@ def _rules(ctx, lead):
 
 
 def test_a_drill_held_before_the_install_satisfies_its_rules_from_the_day_it_was_held(ctx, lead) -> None:
-    assert _rules(ctx, lead)["FIRE_EVAC"].status == ComplianceStatus.OVERDUE  # never done, as a new branch
+    never = _rules(ctx, lead)["FIRE_EVAC"]  # never done, as a new branch: due six months on
+    assert never.last_done is None and never.next_due == date.today() + relativedelta(months=6)
     plan = ctx.services.drills.record_held(lead, _held(40))
     assert plan.status == DrillStatus.EVALUATED and plan.recorded_afterwards
     assert plan.incident_id is None and plan.score is not None
@@ -56,6 +57,16 @@ def test_a_drill_held_before_the_install_satisfies_its_rules_from_the_day_it_was
     assert held_on == _held(40).held_at.date()  # the local day it was held, whatever the zone
     assert fire.status == ComplianceStatus.ON_TIME and fire.last_plan_id == plan.id
     assert fire.next_due == held_on + relativedelta(months=6)  # from the day it was held, not today
+    assert fire.first_since is None
+
+
+def test_a_drill_held_longer_ago_than_its_interval_makes_a_new_branch_overdue(ctx, lead) -> None:
+    """The first period counts from the day the branch began with BranchGuard only while no earlier
+    drill is known: the last one held eight months ago makes the half-yearly rule overdue today."""
+    plan = ctx.services.drills.record_held(lead, _held(240))
+    fire = _rules(ctx, lead)["FIRE_EVAC"]
+    assert fire.last_plan_id == plan.id and fire.status == ComplianceStatus.OVERDUE
+    assert fire.next_due == plan.run_at.astimezone().date() + relativedelta(months=6)
 
 
 def test_its_record_carries_the_evaluation_and_no_live_log(ctx, lead) -> None:
@@ -149,7 +160,7 @@ def test_a_drill_recorded_by_mistake_is_voided_with_a_reason_and_stops_counting(
     assert caught.value.field == "field.reason"
     voided = ctx.services.drills.void_held(lead, plan.id, "录错了预案，应为防抢劫演练")
     assert voided.status == DrillStatus.CANCELLED and voided.recorded_afterwards
-    assert _rules(ctx, lead)["FIRE_EVAC"].status == ComplianceStatus.OVERDUE
+    assert _rules(ctx, lead)["FIRE_EVAC"].last_plan_id is None
     assert ctx.services.drills.record_of(lead, plan.id).evaluation is not None  # what was entered stays
     with ctx.sessions() as s:
         event = s.scalars(select(AuditEventRow).where(AuditEventRow.action == "drill.void")).one()

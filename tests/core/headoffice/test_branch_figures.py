@@ -25,6 +25,7 @@ from branchguard.core.incidents.types import CloseInput
 from branchguard.core.kernel.i18n import set_language, t
 from branchguard.core.kernel.types import Level
 from branchguard.reports import regional_report
+from tests.branch_age import in_use_since
 from tests.core.dashboard.test_hazard_history_figures import _clock
 from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (make_db is a fixture)
     HO_PASSWORD,
@@ -154,6 +155,7 @@ def test_a_later_months_package_leaves_the_months_drill_rules_as_they_stood(
     """A fire drill run this month puts its rule on time this month; last month's package, imported
     before this month's, still has it as last month's summary does."""
     branch, lead = _branch(make_db, "a", "DEMO-0101", 0)
+    in_use_since(branch, datetime(2021, 3, 1, tzinfo=UTC))  # a branch of years: the fire rule was overdue
     drills = branch.services.drills
     ran = drills.run(_actor(branch, "staff"), drills.plan(lead, DrillPlanInput("FIRE", datetime.now())).id)
     assert ran.incident_id is not None

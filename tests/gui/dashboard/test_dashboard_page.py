@@ -25,6 +25,7 @@ from branchguard.gui.dashboard.report_dialog import PeriodDialog, last_month
 from branchguard.gui.inspections.page import InspectionsPage
 from branchguard.gui.kit.print_preview import PreviewDialog
 from branchguard.gui.shell.main_window import MainWindow
+from tests.branch_age import in_use_since
 from tests.gui.conftest import PASSWORDS
 from tests.pc_clock import incidents_back_then
 
@@ -72,7 +73,9 @@ def _due_soon_and_late(ctx: AppContext, actor, monkeypatch: pytest.MonkeyPatch) 
 
 @pytest.fixture
 def busy_window(world: AppContext, qtbot, monkeypatch: pytest.MonkeyPatch) -> Callable[..., MainWindow]:
-    """A window on the demo branch with its records, an open incident and a drill running."""
+    """A window on the demo branch with its records, an open incident and a drill running, in use
+    for years (the drill rules its one drill does not meet are overdue)."""
+    in_use_since(world, datetime.now(UTC) - timedelta(days=800))
 
     def _open(username: str = "lead", running: bool = True) -> MainWindow:
         actor = world.services.auth.login(username, PASSWORDS[username])

@@ -97,7 +97,7 @@ def test_plan_run_mark_steps_headcount_evaluate_then_compliance_and_calendar(
     fire_row = _fire_rule_row(page)
     assert fire_row >= 0  # the built-in rule: a fire and evacuation drill every 6 months
     status_cell = page.compliance.model.index(fire_row, ComplianceModel.COL_STATUS)
-    assert status_cell.data() == ComplianceStatus.OVERDUE.label  # never done
+    assert status_cell.data() == ComplianceStatus.ON_TIME.label  # a new branch: due six months on
 
     # -- plan a recurring drill through the dialog
     day = date.today() + timedelta(days=12)
