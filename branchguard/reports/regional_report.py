@@ -45,6 +45,7 @@ COLUMNS = (
     ("inspections", "summary.fig.inspections_submitted"),
     ("hazards_opened", "summary.fig.hazards_opened"),
     ("hazards_open", "summary.fig.hazards_open_at_end"),
+    ("majors_waived", "summary.fig.majors_waived"),
     ("complaints", "summary.fig.complaints"),
     ("complaints_on_time", "ho.report.col.complaints_on_time"),
     ("complaints_satisfied", "ho.report.col.complaints_satisfied"),
@@ -55,7 +56,7 @@ COLUMNS = (
 Line = tuple[str, str, str, float | None, float | None, str]
 # The PDF's column widths, in parts of the page's width: the figures narrow, the two rates wider
 # (a share over its counts, two lines), the name widest (it wraps).
-WEIGHTS = (7, 12, 5, 5, 7, 5, 5, 6, 6, 6, 6, 7, 7, 6, 6)
+WEIGHTS = (7, 12, 5, 5, 7, 5, 5, 6, 6, 6, 7, 6, 7, 7, 6, 6)
 
 
 def _rate(part: int, whole: int, months: int) -> str:
@@ -84,6 +85,7 @@ def _cells(r: PeriodRow) -> list[str | int | float]:
         r.inspections,
         r.hazards_opened,
         r.hazards_open_at_end,
+        r.majors_waived,
         r.complaints,
         _rate(r.complaints_on_time, r.complaints_answered, r.complaint_months),
         _rate(r.complaints_satisfied, r.complaints_rated, r.complaint_months),
@@ -115,6 +117,7 @@ def _sheet_columns() -> tuple[Column[PeriodRow], ...]:
         Column("summary.fig.inspections_submitted", lambda r: r.inspections),
         Column("summary.fig.hazards_opened", lambda r: r.hazards_opened),
         Column("summary.fig.hazards_open_at_end", lambda r: r.hazards_open_at_end),
+        Column("summary.fig.majors_waived", lambda r: r.majors_waived),
         Column("summary.fig.complaints", lambda r: r.complaints),
         Column("summary.col.complaints_answered", counted("complaints_answered")),
         Column("summary.col.complaints_on_time", counted("complaints_on_time")),

@@ -31,6 +31,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.reports import anchoring
 from branchguard.reports.summary_complaints import breakdown_rows
+from branchguard.reports.summary_tables import waiver_text
 from branchguard.reports.template import write_atomically
 from branchguard.reports.workbook import (
     HEADER_FILL,
@@ -61,6 +62,7 @@ def headline_values(f: PeriodFigures) -> list[tuple[str, float | int | None]]:
         ("summary.fig.hazards_opened", f.hazards_opened),
         ("summary.fig.hazards_resolved", f.hazards_resolved),
         ("summary.fig.hazards_open_at_end", f.hazards_open_at_end),
+        ("summary.fig.majors_waived", f.majors_waived),
         ("summary.fig.inspections_due", f.inspections_due),
         ("summary.fig.inspections_done", f.inspections_done),
         ("summary.fig.inspection_rate", share(f.inspections_done, f.inspections_due)),
@@ -122,6 +124,7 @@ MAJORS: tuple[Column[MajorHazardLine], ...] = (
     Column("summary.col.fix_due", lambda x: local_day(x.due_at)),
     Column("summary.col.fixed", lambda x: local(x.fixed_at)),
     Column("summary.col.status", lambda x: x.status.label),
+    Column("summary.col.waived", lambda x: waiver_text(x.waiver) if x.waiver else None, wrap=True),
 )
 ACTIONS: tuple[Column[ActionLine], ...] = (
     Column("summary.col.source", lambda x: x.source),

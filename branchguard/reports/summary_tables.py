@@ -5,17 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from branchguard.core.dashboard.rules import AGEING_BANDS
-from branchguard.core.dashboard.types import ActionLine, MajorHazardLine, PeriodFigures, PeriodReport
+from branchguard.core.dashboard.types import ActionLine, MajorHazardLine, PeriodFigures, PeriodReport, Waiver
 from branchguard.core.drills.types import ComplianceItem
+from branchguard.core.hazards.rules import Milestones
 from branchguard.core.incidents.text import local_stamp, yuan_text
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level
 from branchguard.core.playbooks.types import IncidentCategory
+from branchguard.reports.cjk_paragraph import TextParagraph
+from branchguard.reports.hazard_register import SHORT_COLOUR
 from branchguard.reports.incident_tables import ALERT
 from branchguard.reports.template import ACCENT_LIGHT, Cell, ReportStyles, data_table, para
 
@@ -79,6 +83,7 @@ def headline_rows(
         row("summary.fig.hazards_opened", this.hazards_opened, before.hazards_opened),
         row("summary.fig.hazards_resolved", this.hazards_resolved, before.hazards_resolved),
         row("summary.fig.hazards_open_at_end", this.hazards_open_at_end, before.hazards_open_at_end),
+        row("summary.fig.majors_waived", this.majors_waived, before.majors_waived),
         row("summary.fig.inspections_due", this.inspections_due, before.inspections_due),
         row("summary.fig.inspections_done", this.inspections_done, before.inspections_done),
         rate_row("summary.fig.inspection_rate", this.inspection_completion, before.inspection_completion),
@@ -326,20 +331,36 @@ def _fix_milestone(h: MajorHazardLine, as_of: datetime) -> str:
     return _milestone(h.due_at, h.fixed_at, as_of)
 
 
+def waiver_text(waiver: Waiver) -> str:
+    """Which milestones a major hazard went without at its verification or closing, and why."""
+    milestones = str(Milestones(waiver.milestones)) if waiver.milestones else DASH
+    return t("summary.waived", day=day(waiver.at), milestones=milestones, reason=waiver.reason or DASH)
+
+
 def majors_table(styles: ReportStyles, report: PeriodReport, width: float) -> Flowable:
+    """The annex's major hazards; one verified or closed with milestones outstanding is marked so in
+    its status (as the hazard register marks it), the milestones and the reason under its title."""
+    short = ParagraphStyle("short", parent=styles.cell_bold, textColor=SHORT_COLOUR)
+    colour = SHORT_COLOUR.hexval()[2:]
     rows: list[list[Cell]] = []
     for h in report.major_hazards:
         reported = day(h.reported_at) if h.reported_at else t("summary.milestone_open")
+        title: Cell = h.title
+        status: Cell = h.status.label
+        if h.waiver is not None:
+            waived = f'<font color="#{colour}">{escape(waiver_text(h.waiver))}</font>'
+            title = TextParagraph(f"{escape(h.title)}<br/>{waived}".replace("\n", "<br/>"), styles.cell)
+            status = para(f"{h.status.label}\n{t('report.hazards.short_mark')}", short)
         rows.append(
             [
                 h.number,
-                h.title,
+                title,
                 day(h.opened_at),
                 _milestone(h.interim_due_at, h.interim_done_at, report.as_of),
                 _milestone(h.plan_due_at, h.plan_done_at, report.as_of),
                 reported if h.report_head_office else t("summary.not_required"),
                 _fix_milestone(h, report.as_of),
-                h.status.label,
+                status,
             ]
         )
     headers = [

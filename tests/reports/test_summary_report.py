@@ -369,3 +369,37 @@ def test_a_rule_never_met_reads_due_from_the_branchs_first_day(
         assert item.first_since == today and item.status.value == "on_time"
         assert item.next_due is not None and item.next_due.isoformat() in text
     assert t("summary.never") not in text
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_a_major_hazard_verified_with_milestones_outstanding_is_marked_in_the_annex(
+    branch: Demo, pdf: type[Pdf], tmp_path: Path, lang: str
+) -> None:
+    """Verified with its plan and head-office report not recorded, under a reason: the annex showed
+    it verified as any other. Its status is marked as the hazard register marks it, the milestones
+    and the reason are under its title, the headline counts it, and so does the workbook."""
+    from branchguard.core.hazards.rules import Milestones
+
+    set_language(lang)
+    services, lead = branch.ctx.services, branch.actor
+    staff = services.auth.login("staff", "staff-demo-2026")
+    major = services.hazards.create(
+        staff, HazardInput(description="金库门传感器失灵", severity=HazardSeverity.MAJOR, owner="李安全")
+    ).info
+    services.hazards.add_step(staff, major.id, RemediationKind.INTERIM_CONTROL, "双人值守")
+    services.hazards.add_step(staff, major.id, RemediationKind.ACTION, "更换传感器")
+    services.hazards.remediate(staff, major.id, "已更换")
+    verified = services.hazards.verify(lead, major.id, "复查合格", waiver="当日更换，无需整改方案")
+    month = _periods()[0]
+    out = tmp_path / "summary.pdf"
+    build_summary_report(services, lead, month, out)
+    text = pdf.squashed(pdf.text(out))
+    named = str(Milestones((RemediationKind.PLAN, RemediationKind.HEAD_OFFICE_REPORT)))
+    waived_at = day(verified.events[-1].at)
+    words = t("summary.waived", day=waived_at, milestones=named, reason="当日更换，无需整改方案")
+    assert pdf.squashed(words) in text
+    assert pdf.squashed(t("report.hazards.short_mark")) in text
+    assert pdf.squashed(t("summary.fig.majors_waived")) + "1" in text  # this period's figure
+    book = load_workbook(build_summary_workbook(services, lead, month, tmp_path / "summary.xlsx"))
+    cells = [c for sheet in book.worksheets for r in sheet.iter_rows(values_only=True) for c in r if c]
+    assert words in cells

@@ -15,7 +15,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from branchguard.core.complaints import rules as complaint_rules
-from branchguard.core.dashboard import hazard_history, rules
+from branchguard.core.dashboard import hazard_history, rules, waivers
 from branchguard.core.dashboard.types import (
     ActionLine,
     ChecklistLine,
@@ -253,6 +253,7 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
             .group_by(HazardStepRow.hazard_id, HazardStepRow.kind)
         )
         firsts = {(h, k): at for h, k, at in s.execute(steps).tuples()}
+    waived = waivers.waivers_at(s, [r.id for r in rows], end)
     return [
         MajorHazardLine(
             id=r.id,
@@ -269,6 +270,7 @@ def major_hazards(s: Session, start: datetime, end: datetime, zone: ZoneInfo) ->
             due_at=hazard_store.due_instant(fields[r.id].due_date, zone),
             fixed_at=states[r.id].fixed_at,
             remediated_at=states[r.id].remediated_at,
+            waiver=waived.get(r.id),
         )
         for r in rows
     ]

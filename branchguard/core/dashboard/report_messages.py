@@ -179,6 +179,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "summary.milestone_unverified": ("remediated {at}, not yet verified", "{at} 已整改，尚未验收"),
     "summary.milestone_overdue": ("{state}, overdue", "{state}，已逾期"),
     "summary.not_required": ("not required", "不要求"),
+    # a major hazard verified or closed with policy milestones outstanding (core/dashboard/waivers.py)
+    "summary.waived": (
+        "Went ahead without its milestones ({day}): {milestones} not recorded. Reason: {reason}",
+        "节点未完成即验收或销号（{day}）：{milestones}未记录。理由：{reason}",
+    ),
+    "summary.col.waived": ("Milestones outstanding", "节点未完成"),
+    "summary.fig.majors_waived": (
+        "Major hazards verified or closed with milestones outstanding",
+        "节点未完成即验收或销号的重大隐患",
+    ),
     "summary.actions_cell": ("{n} ({open} open)", "{n} 项（{open} 项未完成）"),
     "summary.incident_ref": ("incident #{id}", "事件 #{id}"),
     "summary.drill_recorded": ("{title} (recorded afterwards on {day})", "{title}（{day} 补录）"),

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.complaints import store as complaint_store
 from branchguard.core.complaints.types import ComplaintFilter, ComplaintKind, Satisfaction
-from branchguard.core.dashboard import hazard_history
+from branchguard.core.dashboard import hazard_history, waivers
 from branchguard.core.dashboard.rules import Period
 from branchguard.core.dashboard.types import (
     ComplianceFilter,
@@ -425,6 +425,7 @@ class DashboardService:
             due = _per_bucket_of(s, due_rows.where(inspection, OccurrenceRow.due_at <= now), bounds)
             open_at_end = [len(ids) for ids in hazard_history.open_at(s, bounds[1:])]
             scores = self._scores(s, bounds)
+            waived = waivers.waived_per_period(s, bounds)
         result = []
         for i in range(n):
             inspections_due = sum(v for (b, _k), v in due.items() if b == i)
@@ -455,6 +456,7 @@ class DashboardService:
                     complaints_on_time=answered.get((i, "on_time"), 0),
                     complaints_rated=sum(_keyed(rated, i).values()),
                     complaints_satisfied=rated.get((i, Satisfaction.SATISFIED.value), 0),
+                    majors_waived=waived.get(i, 0),
                 )
             )
         return result

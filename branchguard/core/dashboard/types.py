@@ -14,7 +14,7 @@ from datetime import date, datetime
 from branchguard.core.complaints.types import ComplaintFilter
 from branchguard.core.drills.types import ComplianceItem, ComplianceStatus
 from branchguard.core.early_warnings.types import WarningFilter
-from branchguard.core.hazards.types import HazardFilter, HazardStatus
+from branchguard.core.hazards.types import HazardFilter, HazardStatus, RemediationKind
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Level, Text2
@@ -107,6 +107,9 @@ class PeriodFigures:
     complaints_on_time: int = 0  # of those, replied by the due time
     complaints_rated: int = 0  # replies in the period with the customer's satisfaction stated
     complaints_satisfied: int = 0  # of those, satisfied
+    # major hazards verified or closed in the period with policy milestones outstanding, under a
+    # waiver that still stood at its end (core/dashboard/waivers.py)
+    majors_waived: int = 0
 
     @property
     def complaint_on_time_rate(self) -> float | None:
@@ -231,6 +234,15 @@ class ChecklistLine:
 
 
 @dataclass(frozen=True)
+class Waiver:
+    """A major hazard verified or closed with policy milestones outstanding: when, which, and why."""
+
+    at: datetime
+    milestones: tuple[RemediationKind, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
 class MajorHazardLine:
     """A major hazard open at some time in the period, and its policy milestones: each due time
     and when it was met (None: not yet)."""
@@ -249,6 +261,7 @@ class MajorHazardLine:
     due_at: datetime
     fixed_at: datetime | None  # verified or closed
     remediated_at: datetime | None = None  # reported fixed, not yet verified (None: not yet)
+    waiver: Waiver | None = None  # verified or closed with milestones outstanding, standing at the end
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ Read-only; never commits."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Integer, Table, cast, func, or_, select
 
+from branchguard.core.dashboard import waivers
+from branchguard.core.dashboard.types import Waiver
 from branchguard.core.drills.types import VOID_AUDIT_ACTION
 from branchguard.core.exchange.rules import BATCH, held_marks
 from branchguard.core.ledger import rules as ledger_rules
@@ -17,6 +19,7 @@ from branchguard.core.ledger.chain import ENTRIES
 from branchguard.db.tables import Base
 
 _T = Base.metadata.tables
+NEVER = datetime.max.replace(tzinfo=UTC)  # "as it stands": every event is before it
 
 
 def _state(table: Table, row: Any) -> dict[str, Any]:
@@ -160,10 +163,23 @@ def hazards(conn: Connection, start: datetime, end: datetime) -> Iterator[list[d
         ids = [r["id"] for r in batch]
         steps = _children(conn, _T["hazard_steps"], "hazard_id", ids)
         events = _children(conn, _T["hazard_events"], "hazard_id", ids)
+        waived = waivers.waivers_at(conn, ids, NEVER)
         for r in batch:
             r["steps"], r["events"] = steps[r["id"]], events[r["id"]]
             r["due_at"] = _day_end(r["due_date"])
+            r.update(waiver_mark(waived.get(r["id"])))
         yield batch
+
+
+def waiver_mark(w: Waiver | None) -> dict[str, Any]:
+    """`milestones_waived`: a major hazard verified or closed with policy milestones outstanding, as
+    it stands: when, which (RemediationKind values) and why; None for any other. Optional in the
+    schema: a package of an earlier release lacks it, and head office counts such a hazard from
+    its `waived` events all the same (headoffice/rules.waived_in)."""
+    if w is None:
+        return {"milestones_waived": None}
+    named = [k.value for k in w.milestones]
+    return {"milestones_waived": {"at": ledger_rules.stamp(w.at), "milestones": named, "reason": w.reason}}
 
 
 def _day_end(day: str) -> str:

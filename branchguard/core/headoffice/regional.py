@@ -65,6 +65,7 @@ def rows(conn: Connection, period: Period, now: datetime) -> list[PeriodRow]:
                 complaints=f.get("complaints", 0),
                 actions_overdue=f.get("actions_overdue", 0),
                 compliance_overdue=f.get("compliance_overdue"),  # only from a package ending with it
+                majors_waived=f.get("majors_waived", 0),
                 complaint_months=len(complaint_months.get(branch_id, [])),
                 complaints_answered=stats["answered"],
                 complaints_on_time=stats["on_time"],

@@ -14,6 +14,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from branchguard.core.dashboard.hazard_history import RESOLVING, STATE_KINDS
+from branchguard.core.dashboard.waivers import standing_waiver
 from branchguard.core.headoffice.schema_check import compile_schema
 from branchguard.core.headoffice.types import DrillMarks, HeldHead
 from branchguard.core.kernel.china_time import CHINA
@@ -288,6 +289,16 @@ def hazard_open_at(opened: datetime, events: Sequence[Mapping[str, Any]], end: d
         if e.get("kind") in STATE_KINDS and (at := _when(e.get("at"))) is not None and at < end
     )
     return not (state and state[-1][2] in RESOLVING)
+
+
+def waived_in(events: Sequence[Mapping[str, Any]], start: datetime, end: datetime) -> bool:
+    """Whether a major hazard was verified or closed in [start, end) with milestones outstanding,
+    under a waiver still standing at `end`, read from its history as the package carries it (a
+    package of any release with waivers has the events), as the branch's report counts it
+    (core/dashboard/waivers.py)."""
+    history = [(str(e["kind"]), at) for e in events if (at := _when(e.get("at"))) is not None]
+    at = standing_waiver(history, end)
+    return at is not None and at >= start
 
 
 def summary(kind: str, r: Mapping[str, Any], lang: str) -> str:

@@ -11,7 +11,14 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, case, delete, false, func, insert, not_, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from branchguard.core.headoffice.rules import COMPLAINT_ANSWERED, COMPLAINT_DONE, HAZARD_DONE, hazard_open_at
+from branchguard.core.hazards.types import HazardSeverity
+from branchguard.core.headoffice.rules import (
+    COMPLAINT_ANSWERED,
+    COMPLAINT_DONE,
+    HAZARD_DONE,
+    hazard_open_at,
+    waived_in,
+)
 from branchguard.core.ledger import rules as ledger_rules
 from branchguard.db.models.exchange import (
     HeadOfficeRow,
@@ -310,6 +317,21 @@ def hazards_open_at(conn: Connection, end: datetime) -> dict[int, int]:
     return out
 
 
+def majors_waived(conn: Connection, start: datetime, end: datetime) -> dict[int, int]:
+    """Per branch, its major hazards verified or closed in [start, end) with milestones outstanding
+    under a waiver standing at `end` (rules.waived_in). Only major ones opened before `end` are read:
+    a waiver is owed by a major hazard alone, and they are few."""
+    c = RECORDS.c
+    stmt = select(c.branch_id, c.data["events"]).where(
+        c.kind == "hazards", c.level == HazardSeverity.MAJOR.value, c.opened_at < end
+    )
+    out: dict[int, int] = {}
+    for b, events in conn.execute(stmt):
+        if waived_in(events or [], start, end):
+            out[b] = out.get(b, 0) + 1
+    return out
+
+
 def complaint_months(
     conn: Connection, start: datetime | None = None, end: datetime | None = None
 ) -> dict[int, list[dict[str, Any]]]:
@@ -356,8 +378,9 @@ def period_counts(
     submitted in it; hazards opened in it and those open at its end (by their history:
     hazards_open_at); complaints (投诉: a record's level is its kind; grumbles and objections are
     none) received in it; actions not done by its end and due before that
-    day; drill rules overdue as the newest package of the periods `ending` when it does carried
-    them (each package carries them as of its period's end)."""
+    day; major hazards verified or closed in it with milestones outstanding (majors_waived); drill
+    rules overdue as the newest package of the periods `ending` when it does carried them (each
+    package carries them as of its period's end)."""
     c = RECORDS.c
     as_of = min(end, now)
     began = and_(c.opened_at >= start, c.opened_at < end)
@@ -404,6 +427,8 @@ def period_counts(
         out.setdefault(b, {}).setdefault("incidents_by_level", {})[level] = n
     for b, n in hazards_open_at(conn, end).items():
         out.setdefault(b, {})["hazards_open_at_end"] = n
+    for b, n in majors_waived(conn, start, end).items():
+        out.setdefault(b, {})["majors_waived"] = n
     for b, statuses in compliance(conn, ending).items():
         out.setdefault(b, {})["compliance_overdue"] = sum(1 for s in statuses.values() if s == "overdue")
     return out

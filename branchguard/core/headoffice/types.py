@@ -111,6 +111,8 @@ class PeriodRow:
     complaints: int
     actions_overdue: int
     compliance_overdue: int | None  # None: no package held ends with the period, so not known
+    # major hazards verified or closed in the period with milestones outstanding (rules.waived_in)
+    majors_waived: int = 0
     # from the packages' complaint statistics (complaintstats) of the period's months
     complaint_months: int = 0  # months the branch's packages carried statistics for
     complaints_answered: int = 0  # clock stopped in the period (reply or withdrawal)
