@@ -39,6 +39,7 @@ HAZARD_ACTIONS = {
     "waived": "hazard.waiver",
 }
 WAIVED_SHARE = 0.1  # major hazards verified without their head-office report, with the reason
+WAIVER_AUDIT = {"milestones": ["head_office_report"], "reason": wording.WAIVER_REASON}
 
 
 @dataclass(frozen=True)
@@ -336,7 +337,9 @@ class InspectionYear:
                 },
             )
             action = HAZARD_ACTIONS[kind]
-            h.audit(year, when, actor, action, "hazard", hid, note or title)
+            # a waiver's audit event names the milestones and the reason, as the service's does
+            after = WAIVER_AUDIT if kind == "waived" else None
+            h.audit(year, when, actor, action, "hazard", hid, note or title, after)
 
 
 def reached(events: list[tuple[str, str, datetime, str]]) -> tuple[str, dict[str, Any]]:

@@ -58,7 +58,8 @@ MILESTONE_STEPS = (
     ("head_office_report", "上报上级行", "已书面报告上级行安全保卫部"),
 )
 # Why a major hazard went ahead without its report to head office (recorded as the service does).
-MILESTONE_WAIVER = "未记录：上报上级行。理由：上级行安保部现场检查时已知悉，口头同意不再书面上报"
+WAIVER_REASON = "上级行安保部现场检查时已知悉，口头同意不再书面上报"
+MILESTONE_WAIVER = f"未记录：上报上级行。理由：{WAIVER_REASON}"
 REMEDIES = (
     "已更换", "已清理并张贴警示", "已报物业维修，当日修复", "已联系厂商上门处理", "已补充并登记",
     "已恢复常闭", "已重新设置", "已整改，附照片",

@@ -8,13 +8,15 @@ import re
 import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from branchguard.context import AppContext, open_context
+from branchguard.core.dashboard import waivers
+from branchguard.core.demo import wording
 from branchguard.core.demo.history import History
 from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import HazardEventKind, HazardSeverity, RemediationKind
@@ -202,6 +204,13 @@ def test_generated_major_hazards_past_verification_have_their_milestones_or_a_re
         events = hazards.get(lead, h.id).events
         assert [e.kind for e in events if e.kind == HazardEventKind.WAIVED], h.number
         assert rules.waived_since_reopen([e.kind.value for e in events]), h.number
+    # the periodic report and the package read which milestones and why, as from the service's
+    with year.ctx.sessions() as s:
+        found = waivers.waivers_at(s, [h.id for h in short], datetime.now(UTC))
+    assert set(found) == {h.id for h in short}
+    for waiver in found.values():
+        assert waiver.milestones == (RemediationKind.HEAD_OFFICE_REPORT,)
+        assert waiver.reason == wording.WAIVER_REASON
 
 
 def test_each_months_open_hazards_follow_from_the_month_before(year: Year) -> None:
