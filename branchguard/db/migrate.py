@@ -177,6 +177,10 @@ def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -
     cfg = alembic_config()
     try:
         with engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                # The driver begins a transaction only at a write: a revision's DDL before it was
+                # committed at once, so a later revision failing left the file half upgraded.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except Exception as exc:  # the backup above is the way back; say where it is

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -243,3 +244,38 @@ def test_a_failed_upgrade_tried_again_keeps_one_copy_and_says_what_the_driver_sa
     assert len(backups) == 1 and all(m.endswith(str(backups[0])) for m in messages[1:])
     assert "[SQL:" not in messages[0] and "sqlalche.me" not in messages[0]
     assert "audit_events" in messages[0] and "already exists" in messages[0]
+
+
+def _schema_of(db_file: Path) -> list[tuple[str, str, str | None]]:
+    with closing(sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)) as conn:
+        objects = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    return [*objects, ("version", version, None)]
+
+
+def test_an_upgrade_failing_after_its_first_revision_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    """SQLite's driver ran a revision's DDL outside the upgrade's transaction until its first write:
+    0002's table was kept when 0003 failed, the version still said 0001, and every start after the
+    cause was gone failed again on that table ("already exists"), naming a copy of the half-done file."""
+    data = tmp_path / "data"
+    data.mkdir()
+    db_file = data / "branchguard.sqlite"
+    shutil.copyfile(FIXTURES / "schema_0001.sqlite", db_file)
+    with closing(sqlite3.connect(db_file)) as conn:
+        conn.execute("CREATE TABLE playbooks (id INTEGER PRIMARY KEY)")  # in the way of 0003, after 0002
+        conn.commit()
+    before = _schema_of(db_file)
+
+    with pytest.raises(SchemaError, match="playbooks already exists"):
+        open_context(data, lang="en")
+    assert _schema_of(db_file) == before
+
+    with closing(sqlite3.connect(db_file)) as conn:  # the cause removed, the next start upgrades
+        conn.execute("DROP TABLE playbooks")
+        conn.commit()
+    ctx = open_context(data, lang="en")
+    try:
+        assert ctx.schema.action is SchemaAction.UPGRADED and ctx.schema.from_revision == "0001"
+        assert current_revision(ctx.engine) == head_revision()
+    finally:
+        ctx.close()
