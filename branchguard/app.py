@@ -273,8 +273,7 @@ class Startup(QObject):
         QApplication.exit(1)
 
     def _open(self) -> None:
-        from branchguard.core.kernel.i18n import t
-        from branchguard.db.migrate import SchemaAction
+        from branchguard.core.kernel.i18n import translate
         from branchguard.gui.kit import tasks
 
         try:
@@ -294,17 +293,8 @@ class Startup(QObject):
         if restore is not None:
             say = QMessageBox.information if restore.ok else QMessageBox.warning
             say(self.window, APP_NAME, restore.text())
-        if ctx.schema.action is SchemaAction.UPGRADED:
-            QMessageBox.information(
-                self.window,
-                APP_NAME,
-                t(
-                    "schema.upgraded",
-                    old=ctx.schema.from_revision,
-                    new=ctx.schema.to_revision,
-                    backup=ctx.schema.backup or "-",
-                ),
-            )
+        if ctx.upgrade_notice is not None:
+            QMessageBox.information(self.window, APP_NAME, translate(ctx.upgrade_notice))
         if self._credentials is not None:
             from branchguard.gui.kit.tasks import run_task
 

@@ -56,6 +56,15 @@ class AppContext:
     def data_dir(self) -> Path:
         return self.config.data_dir
 
+    @property
+    def upgrade_notice(self) -> Message | None:
+        """What this start did to the schema, said by the window and the command line alike: the
+        versions and where the copy taken before is; None when nothing was upgraded."""
+        if self.schema.action is not SchemaAction.UPGRADED:
+            return None
+        old, new = self.schema.from_revision, self.schema.to_revision
+        return Message("schema.upgraded", old=old, new=new, backup=str(self.schema.backup or "-"))
+
     def explain(self, exc: BaseException) -> Fault | None:
         """`exc` as a worded fault of the machine (locked, full, read-only, damaged, server gone),
         or None when it is not one."""

@@ -230,6 +230,8 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         return fail(f"{type(exc).__name__}: {exc}")
     if ctx.read_only and not args.read_only:
         warn(translate(Message("fault.opened_read_only", folder=str(ctx.data_dir))))
+    if ctx.upgrade_notice is not None:  # the copy taken before is the way back: say where it is
+        warn(translate(ctx.upgrade_notice))
     announced = None if ctx.read_only else Announcement(ctx.data_dir)
     from branchguard.cli.common import printable_output
 
