@@ -126,6 +126,16 @@ def explain_fault(exc: BaseException, place: FaultPlace) -> Fault | None:
     return machine.explain_fault(exc, place)
 
 
+def _schema_error(problem: SchemaProblem, place: FaultPlace) -> SchemaError:
+    """The refusal in words; an upgrade that a lock or a full disk stopped is said as that fault
+    (who holds the lock, what to do) with the upgrade's outcome and where the copy taken before is."""
+    fault = explain_fault(problem.__cause__, place) if problem.__cause__ is not None else None
+    if problem.key == "schema.upgrade_failed" and fault is not None:
+        backup = problem.params["backup"]
+        return SchemaError(Message("schema.upgrade_fault", fault=fault.content, backup=backup))
+    return SchemaError(Message(problem.key, **problem.params))
+
+
 def folder_writable(folder: Path) -> bool:
     """Whether this account can create a file in `folder` and write the database in it (the honest
     test: permission bits say nothing for root, nor for a read-only mount)."""
@@ -190,7 +200,7 @@ def open_context(
             schema = prepare_database(engine, config.backup_dir, read_only=read_only, create=not existing)
         except SchemaProblem as problem:  # the db layer names the message; words are core's
             log.error("schema: %s %s", problem.key, problem.params)
-            raise SchemaError(Message(problem.key, **problem.params)) from problem
+            raise _schema_error(problem, place) from problem
         if not read_only:
             _make_database_private(config)  # a new file, or a -wal/-shm made before it was private
         if schema.action != SchemaAction.CURRENT:
@@ -216,7 +226,8 @@ def open_context(
                     log.info("library refresh: plans %s, templates %s", added.playbooks, added.templates)
     except BaseException as exc:
         engine.dispose()
-        fault = explain_fault(exc, place) if isinstance(exc, Exception) else None
+        worded = isinstance(exc, SchemaError)  # its own words say what became of the schema
+        fault = explain_fault(exc, place) if isinstance(exc, Exception) and not worded else None
         if fault is not None and fault is not exc:
             raise fault from exc
         raise

@@ -38,7 +38,8 @@ class SchemaAction(enum.StrEnum):
 
 class SchemaProblem(Exception):
     """The database cannot be used by this version: `key` names the message (schema.newer,
-    schema.foreign, schema.upgrade_failed) and `params` fill its placeholders, as text."""
+    schema.foreign, schema.backup_failed, schema.upgrade_failed) and `params` fill its placeholders,
+    as text."""
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key, params)
@@ -99,6 +100,11 @@ def backup_sqlite(engine: Engine, backup_dir: Path, label: str) -> Path:
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)
+    except BaseException:  # a disk full halfway: no broken copy left to be taken for the backup
+        dst.close()
+        for part in (target, target.with_name(f"{target.name}-journal")):
+            part.unlink(missing_ok=True)
+        raise
     finally:
         dst.close()
         src.close()
@@ -173,7 +179,10 @@ def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -
 
     backup = None
     if engine.url.get_backend_name() == "sqlite" and backup_dir is not None:
-        backup = _same_as_before(backup_sqlite(engine, backup_dir, f"before-{head}"))
+        try:
+            backup = _same_as_before(backup_sqlite(engine, backup_dir, f"before-{head}"))
+        except (OSError, sqlite3.Error) as exc:  # no copy, no upgrade: the database is as it was
+            raise SchemaProblem("schema.backup_failed", head=head, folder=backup_dir, error=exc) from exc
     cfg = alembic_config()
     try:
         with engine.begin() as conn:

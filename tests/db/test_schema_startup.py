@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -279,3 +280,67 @@ def test_an_upgrade_failing_after_its_first_revision_leaves_the_database_as_it_w
         assert current_revision(ctx.engine) == head_revision()
     finally:
         ctx.close()
+
+
+def _at_0001(data: Path) -> Path:
+    data.mkdir()
+    db_file = data / "branchguard.sqlite"
+    shutil.copyfile(FIXTURES / "schema_0001.sqlite", db_file)
+    with closing(sqlite3.connect(db_file)) as conn:
+        conn.execute("PRAGMA journal_mode=WAL")  # as BranchGuard keeps it: others read while one writes
+    return db_file
+
+
+def test_a_copy_that_fills_the_disk_halfway_leaves_no_broken_copy_and_no_upgrade(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy before an upgrade stopped by a full disk was left half written, named as a backup
+    (13 of 28 MB), and the start said only that the disk was full."""
+    from branchguard.db import migrate
+
+    db_file = _at_0001(tmp_path / "data")
+    before = _schema_of(db_file)
+    real_connect = sqlite3.connect
+
+    def connect(path: object, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = real_connect(path, *args, **kwargs)  # type: ignore[call-overload]
+        if Path(str(path)).parent.name == "backups":
+            conn.execute("PRAGMA max_page_count=4")  # the disk holds four pages of the copy
+        return conn
+
+    monkeypatch.setattr(migrate, "sqlite3", SimpleNamespace(connect=connect, Error=sqlite3.Error))
+
+    with pytest.raises(SchemaError) as refused:
+        open_context(tmp_path / "data", lang="en")
+
+    backups, message = tmp_path / "data" / "backups", refused.value.message
+    assert message.startswith(f"The database was not upgraded to {head_revision()} and is as it was")
+    assert f"could not be written to {backups} (database or disk is full)" in message
+    assert list(backups.iterdir()) == []
+    assert _schema_of(db_file) == before
+
+
+def test_an_upgrade_another_program_keeps_locked_says_so_and_where_the_copy_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lock's words alone were said: not that the upgrade was not done, nor where its copy is."""
+    from branchguard.db import engine as engine_module
+    from branchguard.db.engine import LockRetry
+
+    db_file = _at_0001(tmp_path / "data")
+    before = _schema_of(db_file)
+    monkeypatch.setattr(engine_module, "LOCK_RETRY", LockRetry(wait_ms=20, pauses=(0.01,)))
+    holder = sqlite3.connect(db_file, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(SchemaError) as refused:
+            open_context(tmp_path / "data", lang="en")
+    finally:
+        holder.rollback()
+        holder.close()
+
+    (backup,) = (tmp_path / "data" / "backups").glob("*.sqlite")
+    message = refused.value.message
+    assert message.startswith("The database was not upgraded and is as it was: the database")
+    assert "stayed locked by another program" in message and message.endswith(f"is at {backup}")
+    assert _schema_of(db_file) == before

@@ -173,6 +173,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Upgrading the database failed ({error}); the backup taken before is at {backup}",
         "数据库升级失败（{error}）；升级前的备份位于 {backup}",
     ),
+    "schema.backup_failed": (
+        "The database was not upgraded to {head} and is as it was: the copy to take before could not be "
+        "written to {folder} ({error}). Make room there, or set another backup folder (backup_dir in "
+        "settings.ini), then start again.",
+        "数据库未升级到 {head}，保持原样：升级前的备份无法写入 {folder}（{error}）。请腾出空间，或在 settings.ini "
+        "中设置其他备份目录（backup_dir）后重新启动。",
+    ),
+    "schema.upgrade_fault": (
+        "The database was not upgraded and is as it was: {fault} The copy taken before is at {backup}",
+        "数据库未升级，保持原样：{fault}升级前的备份位于 {backup}",
+    ),
     "schema.upgraded": (
         "Database upgraded from {old} to {new}; backup at {backup}",
         "数据库已从 {old} 升级到 {new}；备份位于 {backup}",
