@@ -63,7 +63,7 @@ class AppContext:
         if self.schema.action is not SchemaAction.UPGRADED:
             return None
         old, new = self.schema.from_revision, self.schema.to_revision
-        return Message("schema.upgraded", old=old, new=new, backup=str(self.schema.backup or "-"))
+        return Message("schema.upgraded", old=old, new=new, copy=copy_words(self.schema.backup))
 
     def explain(self, exc: BaseException) -> Fault | None:
         """`exc` as a worded fault of the machine (locked, full, read-only, damaged, server gone),
@@ -129,11 +129,18 @@ def explain_fault(exc: BaseException, place: FaultPlace) -> Fault | None:
 def _schema_error(problem: SchemaProblem, place: FaultPlace) -> SchemaError:
     """The refusal in words; an upgrade that a lock or a full disk stopped is said as that fault
     (who holds the lock, what to do) with the upgrade's outcome and where the copy taken before is."""
+    if problem.key != "schema.upgrade_failed":
+        return SchemaError(Message(problem.key, **problem.params))
+    copy = copy_words(problem.params["backup"])
     fault = explain_fault(problem.__cause__, place) if problem.__cause__ is not None else None
-    if problem.key == "schema.upgrade_failed" and fault is not None:
-        backup = problem.params["backup"]
-        return SchemaError(Message("schema.upgrade_fault", fault=fault.content, backup=backup))
-    return SchemaError(Message(problem.key, **problem.params))
+    if fault is not None:
+        return SchemaError(Message("schema.upgrade_fault", fault=fault.content, copy=copy))
+    return SchemaError(Message(problem.key, error=problem.params["error"], copy=copy))
+
+
+def copy_words(backup: object) -> Message:
+    """Where the copy taken before an upgrade is; on a server, that BranchGuard took none."""
+    return Message("schema.copy_at", backup=str(backup)) if backup else Message("schema.no_copy")
 
 
 def folder_writable(folder: Path) -> bool:

@@ -192,9 +192,9 @@ def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
-    except Exception as exc:  # the backup above is the way back; say where it is
+    except Exception as exc:  # the backup above is the way back (none on a server): say where it is
         # The driver's words, without SQLAlchemy's statement and its link to the web.
         said = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
-        raise SchemaProblem("schema.upgrade_failed", error=said, backup=backup or "-") from exc
+        raise SchemaProblem("schema.upgrade_failed", error=said, backup=backup or "") from exc
     refresh_statistics(engine, full=True)  # a revision may have added indexes the planner should weigh
     return SchemaReport(SchemaAction.UPGRADED, current, head, backup)

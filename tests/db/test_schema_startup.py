@@ -341,6 +341,71 @@ def test_an_upgrade_another_program_keeps_locked_says_so_and_where_the_copy_is(
 
     (backup,) = (tmp_path / "data" / "backups").glob("*.sqlite")
     message = refused.value.message
-    assert message.startswith("The database was not upgraded and is as it was: the database")
-    assert "stayed locked by another program" in message and message.endswith(f"is at {backup}")
+    where = f"the copy taken before is at {backup}"
+    assert message.startswith(f"The database was not upgraded and is as it was ({where}): the database")
+    assert "stayed locked by another program" in message
     assert _schema_of(db_file) == before
+
+
+def _back_to(url: str, revision: str) -> None:
+    from alembic import command
+
+    from branchguard.db.migrate import alembic_config
+
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def _indexes(url: str) -> set[str]:
+    engine = make_engine(url)
+    try:
+        tables = ("hazards", "schedule_occurrences")
+        return {str(ix["name"]) for table in tables for ix in inspect(engine).get_indexes(table)}
+    finally:
+        engine.dispose()
+
+
+def test_an_upgrade_says_where_its_copy_is_or_that_a_server_has_none(tmp_path: Path, db_url: str) -> None:
+    """On PostgreSQL the notice read "backup at -" and a failure "the backup taken before is at -":
+    BranchGuard copies only an SQLite file. A failure after a revision's DDL leaves it all undone."""
+    data = tmp_path / "data"
+    open_context(data, db=db_url).close()
+    _back_to(db_url, "0021")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:  # in the way of 0025, after 0022 made its index
+        conn.execute(text("CREATE INDEX ix_hazards_drill_id ON hazards (id)"))
+    engine.dispose()
+    before = _indexes(db_url)
+
+    with pytest.raises(SchemaError) as refused:
+        open_context(data, db=db_url, lang="en")
+    assert _indexes(db_url) == before and "ix_schedule_occurrences_status_due_at" not in before
+    backups = sorted((data / "backups").glob("*.sqlite"))
+    where = f"the copy taken before is at {backups[-1]}" if backups else "BranchGuard takes no copy"
+    message = refused.value.message
+    assert "already exists" in message and f"; the database is as it was; {where}" in message
+
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_hazards_drill_id"))
+    engine.dispose()
+    ctx = open_context(data, db=db_url, lang="en")
+    try:
+        assert ctx.upgrade_notice is not None
+        said = ctx.upgrade_notice.text("en")
+    finally:
+        ctx.close()
+    if db_url.startswith("sqlite"):
+        copy = f"the copy taken before is at {ctx.schema.backup}"
+        assert said == f"Database upgraded from 0021 to {head_revision()}; {copy}"
+    else:
+        assert ctx.schema.backup is None and said == (
+            f"Database upgraded from 0021 to {head_revision()}; BranchGuard takes no copy of a database on a "
+            "server: back it up there (pg_dump)"
+        )

@@ -170,8 +170,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该数据库含有数据表但没有 BranchGuard 结构版本信息，未作任何改动。",
     ),
     "schema.upgrade_failed": (
-        "Upgrading the database failed ({error}); the backup taken before is at {backup}",
-        "数据库升级失败（{error}）；升级前的备份位于 {backup}",
+        "Upgrading the database failed ({error}); the database is as it was; {copy}",
+        "数据库升级失败（{error}）；数据库保持原样；{copy}",
     ),
     "schema.backup_failed": (
         "The database was not upgraded to {head} and is as it was: the copy to take before could not be "
@@ -181,12 +181,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "中设置其他备份目录（backup_dir）后重新启动。",
     ),
     "schema.upgrade_fault": (
-        "The database was not upgraded and is as it was: {fault} The copy taken before is at {backup}",
-        "数据库未升级，保持原样：{fault}升级前的备份位于 {backup}",
+        "The database was not upgraded and is as it was ({copy}): {fault}",
+        "数据库未升级，保持原样（{copy}）：{fault}",
     ),
     "schema.upgraded": (
-        "Database upgraded from {old} to {new}; backup at {backup}",
-        "数据库已从 {old} 升级到 {new}；备份位于 {backup}",
+        "Database upgraded from {old} to {new}; {copy}",
+        "数据库已从 {old} 升级到 {new}；{copy}",
+    ),
+    # where the copy taken before an upgrade is (SQLite), or that a server's database has none
+    "schema.copy_at": ("the copy taken before is at {backup}", "升级前的备份位于 {backup}"),
+    "schema.no_copy": (
+        "BranchGuard takes no copy of a database on a server: back it up there (pg_dump)",
+        "BranchGuard 不复制服务器上的数据库：请在服务器上备份（pg_dump）",
     ),
     "app.already_running": (
         "BranchGuard is already open on this data folder (PID {pid}); its window was brought forward",
