@@ -138,6 +138,22 @@ def _schema_error(problem: SchemaProblem, place: FaultPlace) -> SchemaError:
     return SchemaError(Message(problem.key, error=problem.params["error"], copy=copy))
 
 
+def _no_window_open(data_dir: Path) -> None:
+    """Refuse to upgrade under another BranchGuard's window on this folder (here or, on a server's
+    shared folder, on another PC): an older one went on writing with its own idea of the schema, and
+    a schedule it added after the upgrade failed `verify` as "not in the ledger (added outside the
+    app)"."""
+    from branchguard.core.faults.holders import other_pc_windows, window_pid
+
+    pid = window_pid(data_dir)
+    if pid is not None:
+        raise SchemaError(Message("schema.window_open", pid=pid, folder=str(data_dir)))
+    elsewhere = other_pc_windows(data_dir)
+    if elsewhere:
+        pcs = ", ".join(elsewhere)
+        raise SchemaError(Message("schema.window_open_elsewhere", pcs=pcs, folder=str(data_dir)))
+
+
 def copy_words(backup: object) -> Message:
     """Where the copy taken before an upgrade is; on a server, that BranchGuard took none."""
     return Message("schema.copy_at", backup=str(backup)) if backup else Message("schema.no_copy")
@@ -204,7 +220,13 @@ def open_context(
         if not read_only:
             _make_database_private(config)  # before the upgrade's copy of it, which keeps its mode
         try:
-            schema = prepare_database(engine, config.backup_dir, read_only=read_only, create=not existing)
+            schema = prepare_database(
+                engine,
+                config.backup_dir,
+                read_only=read_only,
+                create=not existing,
+                before_upgrade=lambda: _no_window_open(config.data_dir),
+            )
         except SchemaProblem as problem:  # the db layer names the message; words are core's
             log.error("schema: %s %s", problem.key, problem.params)
             raise _schema_error(problem, place) from problem

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -132,12 +133,18 @@ def _digest(path: Path) -> str:
 
 
 def prepare_database(
-    engine: Engine, backup_dir: Path | None = None, *, read_only: bool = False, create: bool = True
+    engine: Engine,
+    backup_dir: Path | None = None,
+    *,
+    read_only: bool = False,
+    create: bool = True,
+    before_upgrade: Callable[[], None] | None = None,
 ) -> SchemaReport:
     """Bring the database to the code's schema, or raise SchemaProblem without changing it. A
     read-only start changes nothing: a database not at head is refused. Without `create`, an empty
     database is refused too, not given the schema (a command that needs a login, pointed at a
-    server's new database, once made every table and then said the password was wrong)."""
+    server's new database, once made every table and then said the password was wrong).
+    `before_upgrade` runs once an upgrade is decided, before its copy: raising, it prevents both."""
     head = head_revision()
     current = current_revision(engine)
     if current == head:
@@ -152,6 +159,8 @@ def prepare_database(
         raise SchemaProblem("schema.newer", revision=current, head=head)
     if read_only:  # an older one, that reading alone cannot upgrade (a newer one is said so above)
         raise SchemaProblem("fault.read_only_outdated", path=engine.url.database or engine.url.host or "")
+    if before_upgrade is not None:
+        before_upgrade()
     return _upgrade(engine, current, head, backup_dir)
 
 

@@ -180,6 +180,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据库未升级到 {head}，保持原样：升级前的备份无法写入 {folder}（{error}）。请腾出空间，或在 settings.ini "
         "中设置其他备份目录（backup_dir）后重新启动。",
     ),
+    "schema.window_open": (
+        "The database must be upgraded to this version, and BranchGuard is open on {folder} (PID {pid}): "
+        "quit it first (an older one would go on writing as before), then start again; nothing was changed",
+        "数据库须升级到本版本，而 BranchGuard 正在 {folder} 上运行（进程 {pid}）：请先退出它"
+        "（旧版本会按原结构继续写入），再重新启动；未做任何改动",
+    ),
+    "schema.window_open_elsewhere": (
+        "The database must be upgraded to this version, and BranchGuard is open on {folder} on another PC "
+        "({pcs}): quit it there first (an older one would go on writing as before), then start again; "
+        "nothing was changed. A window that crashed there keeps this until BranchGuard is started and "
+        "quit there again",
+        "数据库须升级到本版本，而 BranchGuard 正在其他电脑（{pcs}）上使用 {folder}：请先在那台电脑上退出"
+        "（旧版本会按原结构继续写入），再重新启动；未做任何改动。若那里的窗口曾异常退出，须在那台电脑上再启动并退出一次 BranchGuard",
+    ),
     "schema.upgrade_fault": (
         "The database was not upgraded and is as it was ({copy}): {fault}",
         "数据库未升级，保持原样（{copy}）：{fault}",
