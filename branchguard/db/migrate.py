@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -91,25 +91,35 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup_sqlite(engine: Engine, backup_dir: Path, label: str) -> Path:
-    """Online copy of the SQLite file (consistent even with WAL) before touching the schema."""
+    """Online copy of the SQLite file (consistent even with WAL) before touching the schema. It is
+    written under a `.part` name and renamed once whole: a copy cut short (a full disk, a power cut)
+    is never a file named as a backup; one an earlier start left cut short goes."""
     db_path = engine.url.database
     assert db_path
     backup_dir.mkdir(parents=True, exist_ok=True)
+    prefix = f"{Path(db_path).stem}-{label}-"
+    _remove(backup_dir.glob(f"{prefix}*.sqlite.part*"))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = backup_dir / f"{Path(db_path).stem}-{label}-{stamp}.sqlite"
+    target = backup_dir / f"{prefix}{stamp}.sqlite"
+    part = target.with_name(f"{target.name}.part")
     src = sqlite3.connect(db_path)
-    dst = sqlite3.connect(target)
+    dst = sqlite3.connect(part)
     try:
         src.backup(dst)
-    except BaseException:  # a disk full halfway: no broken copy left to be taken for the backup
+    except BaseException:
         dst.close()
-        for part in (target, target.with_name(f"{target.name}-journal")):
-            part.unlink(missing_ok=True)
+        _remove((part, part.with_name(f"{part.name}-journal")))
         raise
     finally:
         dst.close()
         src.close()
+    part.replace(target)
     return target
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 def _same_as_before(copy: Path) -> Path:

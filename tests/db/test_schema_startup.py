@@ -320,6 +320,34 @@ def test_a_copy_that_fills_the_disk_halfway_leaves_no_broken_copy_and_no_upgrade
     assert _schema_of(db_file) == before
 
 
+def test_the_copy_is_named_as_a_backup_only_once_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A power cut during the copy left a file named as the backup, cut short; nothing removed it."""
+    from branchguard.db import migrate
+
+    _at_0001(tmp_path / "data")
+    backups = tmp_path / "data" / "backups"
+    backups.mkdir()
+    cut_short = backups / f"branchguard-before-{head_revision()}-20200101T000000Z.sqlite.part"
+    cut_short.write_bytes(b"SQLite format 3\x00")  # a power cut during an earlier start's copy
+    cut_short.with_name(f"{cut_short.name}-journal").write_bytes(b"")
+    written: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(path: object, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if Path(str(path)).parent == backups:
+            written.append(Path(str(path)).name)
+        return real_connect(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(migrate, "sqlite3", SimpleNamespace(connect=connect, Error=sqlite3.Error))
+    ctx = open_context(tmp_path / "data", lang="en")
+    ctx.close()
+
+    assert ctx.schema.backup is not None and written == [f"{ctx.schema.backup.name}.part"]
+    assert sorted(p.name for p in backups.iterdir()) == [ctx.schema.backup.name]
+
+
 def test_an_upgrade_another_program_keeps_locked_says_so_and_where_the_copy_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
