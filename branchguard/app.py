@@ -419,7 +419,7 @@ class ContextOpening:
     def _run(self) -> None:
         try:
             import branchguard.core.accounts.service  # noqa: F401  (the login's service, argon2)
-            from branchguard.context import open_after_pending_restore
+            from branchguard.context import log_schema_change, open_after_pending_restore
 
             # A restore asked for in Settings is done first, before the database is opened.
             self._ctx, self.restore = open_after_pending_restore(
@@ -427,6 +427,7 @@ class ContextOpening:
             )
             if not self._ctx.read_only:
                 _start_log(self._ctx.data_dir, self._ctx.engine.dialect.name != "sqlite")
+                log_schema_change(self._ctx.schema)  # an upgrade's copy, named before the log began
             _declare_related_models()
         except BaseException as exc:  # handed to the GUI thread, which shows it
             self._error = exc

@@ -154,6 +154,14 @@ def _no_window_open(data_dir: Path) -> None:
         raise SchemaError(Message("schema.window_open_elsewhere", pcs=pcs, folder=str(data_dir)))
 
 
+def log_schema_change(schema: SchemaReport) -> None:
+    """The log's line of a schema made or upgraded, and where its copy went. The window's log begins
+    once the context is open (app.ContextOpening), so it says this again then."""
+    if schema.action != SchemaAction.CURRENT:
+        change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
+        log.info("schema %s: %s -> %s (backup: %s)", *change)
+
+
 def copy_words(backup: object) -> Message:
     """Where the copy taken before an upgrade is; on a server, that BranchGuard took none."""
     return Message("schema.copy_at", backup=str(backup)) if backup else Message("schema.no_copy")
@@ -232,9 +240,7 @@ def open_context(
             raise _schema_error(problem, place) from problem
         if not read_only:
             _make_database_private(config)  # a new file, or a -wal/-shm made before it was private
-        if schema.action != SchemaAction.CURRENT:
-            change = (schema.action, schema.from_revision, schema.to_revision, schema.backup)
-            log.info("schema %s: %s -> %s (backup: %s)", *change)
+        log_schema_change(schema)
         sessions = make_session_factory(engine)
         if not read_only:
             _open_ledger(sessions)
