@@ -56,7 +56,7 @@ class SchemaReport:
     backup: Path | None = None
 
 
-SCHEMA_LOCK_KEY = 0x42474D53  # "BGMS": the PostgreSQL advisory lock held while the schema is made
+SCHEMA_LOCK_KEY = 0x42474D53  # "BGMS": the PostgreSQL advisory lock held while the schema is made or upgraded
 
 
 def alembic_config() -> Config:
@@ -209,6 +209,10 @@ def _upgrade(engine: Engine, current: str, head: str, backup_dir: Path | None) -
                 # The driver begins a transaction only at a write: a revision's DDL before it was
                 # committed at once, so a later revision failing left the file half upgraded.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:  # two PCs upgrading at once: the second waits here, then finds it done (below)
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+            if conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head:
+                return SchemaReport(SchemaAction.CURRENT, head, head)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except Exception as exc:  # the backup above is the way back (none on a server): say where it is

@@ -437,3 +437,41 @@ def test_an_upgrade_says_where_its_copy_is_or_that_a_server_has_none(tmp_path: P
             f"Database upgraded from 0021 to {head_revision()}; BranchGuard takes no copy of a database on a "
             "server: back it up there (pg_dump)"
         )
+
+
+@pytest.mark.postgres
+def test_two_starts_upgrading_at_once_on_postgresql_upgrade_once(pg_cluster: Any) -> None:
+    """Two PCs started the new version on a server's older database at once: both ran the revisions,
+    and the second failed with the server's words about what the first had made."""
+    import threading
+
+    from branchguard.db.migrate import prepare_database
+
+    name = "bg_two_upgrades"
+    pg_cluster.execute(f'CREATE DATABASE "{name}"')
+    try:
+        url = pg_cluster.url(name)
+        prepare_database(make_engine(url))
+        _back_to(url, "0021")
+        engines = [make_engine(url) for _ in range(2)]
+        start = threading.Barrier(2)
+        actions: list[object] = []
+
+        def upgrade(engine: Any) -> None:
+            start.wait()
+            try:
+                actions.append(prepare_database(engine).action)
+            except Exception as exc:  # recorded, to fail the test with it
+                actions.append(exc)
+
+        threads = [threading.Thread(target=upgrade, args=(e,)) for e in engines]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(map(str, actions)) == sorted(map(str, [SchemaAction.UPGRADED, SchemaAction.CURRENT]))
+        assert current_revision(engines[0]) == head_revision()
+        for engine in engines:
+            engine.dispose()
+    finally:
+        pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
