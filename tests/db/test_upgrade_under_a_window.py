@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from branchguard.context import open_context
-from branchguard.core.faults.holders import window_lock_name
+from branchguard.core.faults.holders import host_name, window_lock_name
 from branchguard.core.kernel.errors import SchemaError
 from branchguard.db.migrate import SchemaAction
 
@@ -48,7 +48,7 @@ def _revision(data: Path) -> str:
 
 def test_no_upgrade_while_a_window_is_open_on_the_folder(data: Path, window: subprocess.Popen[bytes]) -> None:
     lock = data / window_lock_name()
-    lock.write_text(f"{window.pid}\npython\nthis-pc\n", encoding="utf-8")
+    lock.write_text(f"{window.pid}\npython\n{host_name()}\n", encoding="utf-8")  # as QLockFile writes it
 
     with pytest.raises(SchemaError) as refused:
         open_context(data, lang="en")
