@@ -30,6 +30,7 @@ from branchguard.core.anchors.types import Anchor, ReadAnchor, SourceKind
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import ZIP_DAMAGE
+from branchguard.core.kernel.zips import ZipDamaged, open_zip
 
 FILE_NAME = "branchguard-anchors.jsonl"
 PACKAGE_FORMAT = "branchguard.anchors"
@@ -175,7 +176,12 @@ def _from_zip(path: Path) -> tuple[SourceKind, list[ReadAnchor]]:
     """The anchor in an Excel workbook's properties, or those a head-office package zip lists in
     its `anchors.json` (the zip's members are compressed)."""
     try:
-        with zipfile.ZipFile(path) as zf:
+        opened = open_zip(path)
+    except ZipDamaged as exc:  # a damaged file list reads as damaged, not as a file with no anchor
+        error = exc.detail
+        raise AnchorSourceError(Message("anchor.source_unreadable", path=str(path), error=error)) from None
+    try:
+        with opened as zf:
             member = PACKAGE_MEMBER if PACKAGE_MEMBER in zf.namelist() else ZIP_PROPERTIES
             info = zf.getinfo(member)
             if info.file_size > MAX_ZIP_MEMBER:

@@ -27,7 +27,7 @@ from branchguard.core.audit.service import AuditFilter
 from branchguard.core.kernel.errors import PermissionDenied, ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.types import Actor, Role
-from tests.zip_damage import damage_stream
+from tests.zip_damage import damage_stream, rename_in_directory
 
 LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)
 STAFF = Actor(user_id=None, username="staff", role=Role.STAFF)
@@ -379,6 +379,25 @@ def test_a_head_office_package_zip_is_read_for_its_anchors(bench: Bench, tmp_pat
     with pytest.raises(AnchorSourceError) as caught:
         bench.service.check(LEAD, tmp_path / "damaged.zip")
     assert caught.value.content.text("en").startswith(f"cannot read {tmp_path / 'damaged.zip'}: Error -3")
+
+
+def test_a_package_zip_damaged_in_its_file_list_is_said_unreadable_not_to_hold_no_anchor(
+    bench: Bench, tmp_path: Path
+) -> None:
+    """A bit flipped in the zip's list of files renamed anchors.json there: `verify --anchor` read the
+    package as a file that holds no anchor, which proves nothing and says nothing of the damage."""
+    import zipfile
+
+    document = {"format": "branchguard.anchors", "version": 1, "anchors": [rules.content(anchored(bench))]}
+    package = tmp_path / "DEMO-0101-2026-12.zip"
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", "{}")
+        zf.writestr("anchors.json", json.dumps(document))
+    rename_in_directory(package, "anchors.json", tmp_path / "damaged.zip")
+    with pytest.raises(AnchorSourceError) as caught:
+        bench.service.check(LEAD, tmp_path / "damaged.zip")
+    said = caught.value.content.text("en")
+    assert said.startswith(f"cannot read {tmp_path / 'damaged.zip'}: ") and "anchors.js" in said, said
 
 
 def test_an_unreadable_anchor_line_is_said_to_prove_nothing_not_dated(bench: Bench) -> None:
