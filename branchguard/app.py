@@ -279,10 +279,10 @@ class Startup(QObject):
         try:
             self.ctx = ctx = self.opening.result()
         except BranchGuardError as exc:  # a newer schema, a failed upgrade: nothing was changed
-            self._fail(exc.message)
+            self._fail(self.opening.logged(exc.message))
             return
         except Exception as exc:  # the database cannot be reached or opened
-            self._fail(self.opening.explain(exc))
+            self._fail(self.opening.logged(self.opening.explain(exc)))
             return
         # Before the login, which writes (its audit entry): a fault it meets is worded, as later on
         tasks.set_fault_place(ctx.place)
@@ -449,6 +449,25 @@ class ContextOpening:
             place = FaultPlace(str(folder), str(folder / DB_FILE))
         fault = explain_fault(exc, place)
         return fault.message if fault is not None else f"{type(exc).__name__}: {exc}"
+
+    def logged(self, message: str) -> str:
+        """`message`, why the database could not be opened, also written in the folder's log (this
+        PC's on a server): a failed upgrade or a newer schema was said in a message box alone, gone
+        once closed. Not where the folder cannot be written, or its settings read."""
+        from branchguard import diagnostics
+        from branchguard.config import on_server
+
+        data_dir, db = self._args[0], self._args[1]
+        folder = Path(data_dir).expanduser() if data_dir else default_data_dir()
+        if not folder.is_dir():  # a folder given wrongly is not made for a log of it
+            return message
+        try:
+            _start_log(folder, on_server(folder, db))
+        except Exception:  # settings.ini unreadable: the message box says what is wrong
+            return message
+        if diagnostics.log_path() is not None:
+            diagnostics.log().error("the window could not open the database: %s", message)
+        return message
 
     def result(self) -> AppContext:
         """The context, or the error opening it raised; opened here and now if never started."""

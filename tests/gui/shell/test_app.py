@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from branchguard import app as app_module
+from branchguard import diagnostics
 from branchguard.app import run_gui
 from branchguard.context import open_context
 
@@ -34,6 +35,9 @@ def test_newer_database_is_refused_with_a_message_and_left_alone(
     assert run_gui(str(data), lang="en") == 1
     assert len(messages) == 1 and "newer BranchGuard" in messages[0]
     assert db.read_bytes() == before
+    # and in the folder's log: the message box alone was gone once closed
+    logged = "".join(p.read_text(encoding="utf-8") for p in diagnostics.log_folder(data).glob("*.log"))
+    assert f"the window could not open the database: {messages[0]}" in logged
 
 
 def test_startup_trace_prints_painted_then_data_shown_and_exits(
