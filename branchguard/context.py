@@ -448,7 +448,9 @@ def open_after_pending_restore(
     except BaseException:
         ctx.close()
         raise
+    upgraded = result.upgraded
     also = (
+        *((Message("cli.restore.upgraded", old=upgraded[0], new=upgraded[1]),) if upgraded else ()),
         *(Message("cli.restore.setting_left_out", name=k, value=v) for k, v in result.settings_left_out),
         *(warning.message for warning in report.warnings),
     )

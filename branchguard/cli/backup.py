@@ -151,6 +151,8 @@ def run_restore(config: RuntimeConfig, args: argparse.Namespace) -> int:
         print(t("cli.restore.aside", path=str(result.set_aside)))
     for pid, since in result.stale_windows:
         print(t("cli.restore.stale_window", pid=pid, since=since))
+    if result.upgraded is not None:
+        print(t("cli.restore.upgraded", old=result.upgraded[0], new=result.upgraded[1]))
     for name, value in result.settings_left_out:
         print(t("cli.restore.setting_left_out", name=name, value=value))
     # Open what was restored as the app would (an older schema is upgraded here) and check it as a

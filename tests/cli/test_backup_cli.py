@@ -3,7 +3,6 @@ changes nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import zipfile
@@ -15,6 +14,7 @@ import pytest
 
 from branchguard.context import open_context
 from branchguard.core.backup.rules import archive_name
+from tests.backup_archive import one_revision_back, rewrite, with_database
 from tests.cli.cli_support import as_user, invoke
 from tests.zip_damage import damage_stream, rename_in_directory, undecodable_in_directory
 
@@ -130,12 +130,6 @@ def test_restoring_over_data_moves_that_data_aside_first(
     assert {t: moved[t] for t in unchanged} == {t: old[t] for t in unchanged}
 
 
-def _rewrite(archive: Path, out: Path, change: dict[str, bytes]) -> None:
-    with zipfile.ZipFile(archive) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            dst.writestr(info.filename, change.get(info.filename, src.read(info.filename)))
-
-
 def _older_that_cannot_upgrade(database: bytes, manifest: dict[str, Any], tmp_path: Path) -> dict[str, bytes]:
     """The archive's database stamped back to before 0022, whose index is already there: an
     upgrade of it fails as an older database a migration cannot take would. (Named, not "one
@@ -146,12 +140,7 @@ def _older_that_cannot_upgrade(database: bytes, manifest: dict[str, Any], tmp_pa
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE alembic_version SET version_num = ?", (older,))
     conn.close()
-    data = db.read_bytes()
-    manifest["schema_revision"] = older
-    for entry in manifest["files"]:
-        if entry["path"] == "database/branchguard.sqlite":
-            entry.update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
-    return {"database/branchguard.sqlite": data, "manifest.json": json.dumps(manifest).encode()}
+    return with_database(db.read_bytes(), manifest, older)
 
 
 @pytest.mark.parametrize(
@@ -185,7 +174,7 @@ def test_a_bad_archive_is_refused_and_nothing_changes(
     if damage == "byte":
         flipped = bytearray(database)
         flipped[len(flipped) // 2] ^= 0x01
-        _rewrite(archive, bad, {"database/branchguard.sqlite": bytes(flipped)})
+        rewrite(archive, bad, {"database/branchguard.sqlite": bytes(flipped)})
         expected = "does not match its recorded SHA-256"
     elif damage in ("stream", "manifest_stream"):  # a changed byte inside the compressed data
         member = "manifest.json" if damage == "manifest_stream" else "database/branchguard.sqlite"
@@ -202,14 +191,14 @@ def test_a_bad_archive_is_refused_and_nothing_changes(
         expected = "not a zip file, or its end is damaged"  # the zip's directory is at its end
     elif damage == "newer_schema":
         manifest["schema_revision"] = "9999"
-        _rewrite(archive, bad, {"manifest.json": json.dumps(manifest).encode()})
+        rewrite(archive, bad, {"manifest.json": json.dumps(manifest).encode()})
         expected = "newer than this BranchGuard knows"
     elif damage == "escape":
         manifest["files"].append({"path": "../outside.txt", "size": 1, "sha256": "0" * 64})
-        _rewrite(archive, bad, {"manifest.json": json.dumps(manifest).encode()})
+        rewrite(archive, bad, {"manifest.json": json.dumps(manifest).encode()})
         expected = "outside the data folder"
     elif damage == "cannot_upgrade":  # restored, it once set the data in place aside and opened no more
-        _rewrite(archive, bad, _older_that_cannot_upgrade(database, manifest, tmp_path))
+        rewrite(archive, bad, _older_that_cannot_upgrade(database, manifest, tmp_path))
         expected = "cannot be brought up to this version of BranchGuard (index"
     else:
         bad.write_text("not an archive")
@@ -448,3 +437,33 @@ def test_a_damaged_database_is_restored_over_without_a_login(
     (aside,) = branch.glob("before-restore-*")
     assert (aside / "branchguard.sqlite").read_bytes() == bytes(data)
     assert invoke(capsys, branch, ["incident", "list"], "en")[0] == 0
+
+
+def test_a_backup_of_an_older_version_is_restored_brought_to_this_schema_and_says_so(
+    branch: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An older version's backup was restored and upgraded in silence: the lead was not told the
+    restored database now needs this version (the older one refuses it)."""
+    from branchguard.db.migrate import head_revision
+
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, branch, ["backup", "-o", str(archive)], "en")[0] == 0
+    with zipfile.ZipFile(archive) as zf:
+        database, manifest = zf.read("database/branchguard.sqlite"), json.loads(zf.read("manifest.json"))
+    older = tmp_path / "older.zip"
+    change = one_revision_back(database, manifest, tmp_path)
+    rewrite(archive, older, change)
+    was = json.loads(change["manifest.json"])["schema_revision"]
+
+    target = tmp_path / "restored"
+    code, out, err = invoke(capsys, target, ["restore", str(older), "--yes"], "en")
+    assert (code, err) == (0, ""), err
+    assert f"(schema {was}) and was brought to this version's (schema {head_revision()})" in out
+    assert "hash chains intact" in out
+    with sqlite3.connect(target / "branchguard.sqlite") as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+    conn.close()
+
+    again = tmp_path / "again"  # this version's own backup: nothing to say
+    code, out, _err = invoke(capsys, again, ["restore", str(archive), "--yes"], "en")
+    assert code == 0 and "was brought to this version's" not in out

@@ -241,11 +241,12 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
         if unpack.keep_own_settings(staging, data_dir):  # the archive's db_url and folders are not taken
             placed.append(unpack.SETTINGS_NAME)
         stale = refuse_if_window_open(data_dir)
+        upgraded = None
         if manifest.has_database:
             _check_integrity(staging / DATABASE_NAME)
             assert sqlite_path is not None
             refuse_if_in_use(sqlite_path)
-            _upgrade_staged(staging / DATABASE_NAME, archive)
+            upgraded = _upgrade_staged(staging / DATABASE_NAME, archive)
         moves = _planned_moves(staging, data_dir, sqlite_path, placed)
         aside = data_dir / f"before-restore-{stamp}"
         set_aside = _move_aside(data_dir, sqlite_path, aside)
@@ -263,7 +264,7 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
         raise BackupError(Message("backup.restore_failed", path=str(data_dir), error=error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return RestoreResult(manifest, set_aside, left_out, stale)
+    return RestoreResult(manifest, set_aside, left_out, stale, upgraded)
 
 
 def check_restore_target(manifest: BackupManifest, db_url: str, archive: Path) -> None:
@@ -458,15 +459,17 @@ def _check_integrity(db: Path) -> None:
         raise BackupError(Message("backup.database_damaged", error=result))
 
 
-def _upgrade_staged(db: Path, archive: Path) -> None:
+def _upgrade_staged(db: Path, archive: Path) -> tuple[str, str] | None:
     """The restored database brought to this version's schema where it lies, before anything in
-    place is moved. A backup whose database cannot be upgraded is refused with the data in place as
-    it was: restored first, it was set aside and the branch left with a database no command opened."""
+    place is moved; the schemas it went from and to, None when it was this version's. A backup whose
+    database cannot be upgraded is refused with the data in place as it was: restored first, it was
+    set aside and the branch left with a database no command opened."""
     from branchguard.db.engine import make_engine, sqlite_url
     from branchguard.db.migrate import SchemaProblem, head_revision, prepare_database
 
-    if _describe_database(db)[0] == head_revision():
-        return  # restored as it was backed up, byte for byte
+    was, head = _describe_database(db)[0], head_revision()
+    if was == head:
+        return None  # restored as it was backed up, byte for byte
     engine = make_engine(sqlite_url(db))
     try:
         prepare_database(engine, create=False)
@@ -475,6 +478,7 @@ def _upgrade_staged(db: Path, archive: Path) -> None:
         raise BackupError(Message("backup.cannot_upgrade", path=str(archive), error=error)) from None
     finally:
         engine.dispose()
+    return str(was), head
 
 
 def _planned_moves(

@@ -175,6 +175,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "数据目录中留有一个未正常关闭的 BranchGuard 窗口的锁（进程 {pid}，自 {since} 起）；该进程已不在运行，"
         "因此未阻止恢复",
     ),
+    "cli.restore.upgraded": (
+        "the backup's database was of an older BranchGuard (schema {old}) and was brought to this "
+        "version's (schema {new}) as it was restored; the backup file itself is as it was",
+        "备份中的数据库来自较早版本的 BranchGuard（架构 {old}），恢复时已升级到本版本（架构 {new}）；"
+        "备份文件本身未改动",
+    ),
     "cli.restore.setting_left_out": (
         "not brought back from the backup, as it names a place or server of the PC it was made on: "
         "{name} = {value}; set it again (settings, backup folder, anchor folder) if it still applies",

@@ -56,3 +56,5 @@ class RestoreResult:
     settings_left_out: tuple[tuple[str, str], ...] = ()
     # Window locks of this PC's windows that had ended (crashed), disregarded: (PID, since).
     stale_windows: tuple[tuple[int, str], ...] = ()
+    # The backup's database was of an older schema and brought to this version's: (from, to).
+    upgraded: tuple[str, str] | None = None

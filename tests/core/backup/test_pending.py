@@ -5,6 +5,8 @@ take an SQLite database."""
 
 from __future__ import annotations
 
+import json
+import zipfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,6 +21,7 @@ from branchguard.core.backup.archive import BackupError
 from branchguard.core.backup.types import DATABASE_NAME, BackupManifest, ManifestFile
 from branchguard.core.kernel.errors import PermissionDenied
 from branchguard.core.kernel.types import Actor, Role
+from tests.backup_archive import one_revision_back, rewrite
 from tests.cli.test_backup_cli import files_under, records
 
 LEAD = Actor(user_id=None, username="lead", role=Role.LEAD)
@@ -200,3 +203,24 @@ def test_the_start_says_the_settings_left_out_and_what_the_check_warns_of(
     assert paragraphs[0] == outcome.note.text() and len(paragraphs) == 3, paragraphs
     assert f"backup_dir = {tmp_path / 'their-backups'}" in paragraphs[1]
     assert f"incident {iid}" in paragraphs[2] and "entry 3 is earlier than entry 2" in paragraphs[2]
+
+
+def test_the_start_says_an_older_backup_was_brought_to_this_schema(
+    fresh_data_dir: Path, archive: tuple[Path, Path], tmp_path: Path
+) -> None:
+    from branchguard.db.migrate import head_revision
+
+    _source, zipped = archive
+    with zipfile.ZipFile(zipped) as zf:
+        database, manifest = zf.read("database/branchguard.sqlite"), json.loads(zf.read("manifest.json"))
+    change = one_revision_back(database, manifest, tmp_path)
+    older = tmp_path / "older.zip"
+    rewrite(zipped, older, change)
+    _request(fresh_data_dir, older)
+
+    ctx, outcome = open_after_pending_restore(fresh_data_dir, lang="en")
+    ctx.close()
+    assert outcome is not None and outcome.ok, outcome
+    was = json.loads(change["manifest.json"])["schema_revision"]
+    assert [m.key for m in outcome.also] == ["cli.restore.upgraded"]
+    assert f"(schema {was}) and was brought to this version's (schema {head_revision()})" in outcome.text()
