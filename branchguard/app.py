@@ -36,7 +36,6 @@ from branchguard.gui.shell import crash_report
 from branchguard.gui.shell.lock_notice import LockNotice
 from branchguard.gui.shell.main_window import MainWindow
 from branchguard.gui.shell.single_instance import SingleInstance
-from branchguard.gui.shell.start_refused import start_refused
 
 if TYPE_CHECKING:
     from branchguard.context import AppContext, StartRestore
@@ -550,6 +549,8 @@ def run_gui(
     crash_report.install()
     instance = SingleInstance(folder, per_pc=on_server(folder, db))
     if not instance.acquire():
+        from branchguard.gui.shell.start_refused import start_refused  # it imports logging (~15 ms)
+
         collector.end()
         return start_refused(instance)
     instance.say_taken_over()  # a crashed window's lock

@@ -26,11 +26,14 @@ import contextlib
 import errno
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
-from branchguard.core.faults import window_lock
 from branchguard.core.faults.holders import window_lock_name
+
+if TYPE_CHECKING:
+    from branchguard.core.faults.window_lock import WindowLock
 
 RAISE = b"raise\n"
 ANSWER_MS = 2000
@@ -60,7 +63,7 @@ class SingleInstance(QObject):
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
         self._server: QObject | None = None
         self.cannot_write: OSError | None = None  # set by acquire(): why the lock file was not written
-        self.taken_over: window_lock.WindowLock | None = None  # set by acquire(): a crashed window's lock
+        self.taken_over: WindowLock | None = None  # set by acquire(): a crashed window's lock
 
     @property
     def name(self) -> str:
@@ -78,9 +81,7 @@ class SingleInstance(QObject):
         self.cannot_write = self._unmade
         if self._unmade is not None:
             return False
-        left = window_lock.read(self.lock_path)
-        if left is not None and window_lock.holding(left) is not window_lock.Holding.STALE:
-            left = None  # a lock still held, or one a window released meanwhile: nothing taken over
+        left = self._left_stale() if self.lock_path.exists() else None
         if self._lock.tryLock(100) or (left is not None and self._take_over(left)):
             self.taken_over = left
             return True
@@ -92,13 +93,24 @@ class SingleInstance(QObject):
         self.cannot_write = self._write_error()
         return False
 
-    def _take_over(self, left: window_lock.WindowLock) -> bool:
+    def _left_stale(self) -> WindowLock | None:
+        """The lock a window of this PC left without closing (a crash, a power cut), if that is the
+        one there: None for a lock still held, or one its window released meanwhile. Imported only
+        when a lock file is there: the first frame waits for what the start imports (4.5 ms)."""
+        from branchguard.core.faults import window_lock
+
+        left = window_lock.read(self.lock_path)
+        return left if left is not None and window_lock.holding(left) is window_lock.Holding.STALE else None
+
+    def _take_over(self, left: WindowLock) -> bool:
         """Whether the stale lock `left`, that QLockFile took for held, was removed and the lock
         taken: QLockFile believes a PID of a process of the same program name (a recycled PID)."""
         guard = QLockFile(f"{self.lock_path}.rmlock")  # as QLockFile guards its own removal
         if not guard.tryLock(0):
             return False
         try:
+            from branchguard.core.faults import window_lock
+
             now = window_lock.read(self.lock_path)
             if now is None or (now.pid, now.written) != (left.pid, left.written):
                 return self._lock.tryLock(0)  # changed meanwhile: its new holder's, unless gone

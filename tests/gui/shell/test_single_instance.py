@@ -197,3 +197,23 @@ def test_a_read_only_folder_is_not_taken_for_another_window(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True", "True"]  # no lock can be made: read-only starts go ahead
     assert not list(data.glob("*.lock"))
+
+
+def test_a_start_with_no_lock_left_imports_no_judgement_of_one(tmp_path: Path) -> None:
+    """The lock is taken before the first frame, which waits for what the start imports: reading and
+    judging a lock left behind (core/faults/window_lock.py, datetime with it: 4.5 ms) is imported
+    only where a lock file is there, and the refusal's words (logging) only for a refusal."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "import branchguard.app\n"
+        "from branchguard.gui.shell.single_instance import SingleInstance\n"
+        "app = QCoreApplication([])\n"
+        f"instance = SingleInstance(Path({str(tmp_path)!r}))\n"
+        "print(instance.acquire(), [m for m in ('branchguard.core.faults.window_lock',\n"
+        "                                      'branchguard.gui.shell.start_refused') if m in sys.modules])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "True []", out.stderr
