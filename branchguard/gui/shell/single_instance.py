@@ -121,14 +121,14 @@ class SingleInstance(QObject):
     def say_taken_over(self) -> None:
         """One line, on stderr and in the log (once it has started), when the lock of a window that
         ended without closing (a crash, a power cut) was taken over."""
+        left = self.taken_over
+        if left is None:  # the usual start, before its first frame: nothing imported for it
+            return
         import sys
 
         from branchguard import diagnostics
         from branchguard.core.kernel.i18n import t
 
-        left = self.taken_over
-        if left is None:
-            return
         message = t("app.stale_lock_taken_over", pid=left.pid, since=left.since(), path=left.path)
         diagnostics.warn_when_logging(message)
         print(f"branchguard: {message}", file=sys.stderr)
