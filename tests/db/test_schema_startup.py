@@ -193,33 +193,40 @@ def test_an_empty_server_database_is_not_given_the_schema_by_a_command_that_make
         pg_cluster.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.mark.postgres
-def test_two_first_starts_at_once_on_postgresql_make_the_schema_once(pg_cluster: Any) -> None:
-    """Two `demo --if-empty` on a new server database at once: one failed halfway with a raw
-    duplicate-type error from CREATE TABLE. The second now waits for the first and finds it made."""
+def _prepared_at_once(engines: list[Any]) -> list[object]:
+    """What prepare_database gave on each engine (its action, or what it raised), all started at one
+    moment, as PCs starting together on one server's database do."""
     import threading
 
     from branchguard.db.migrate import prepare_database
 
+    start = threading.Barrier(len(engines))
+    actions: list[object] = []
+
+    def prepare(engine: Any) -> None:
+        start.wait()
+        try:
+            actions.append(prepare_database(engine).action)
+        except Exception as exc:  # recorded, to fail the test with it
+            actions.append(exc)
+
+    threads = [threading.Thread(target=prepare, args=(e,)) for e in engines]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return actions
+
+
+@pytest.mark.postgres
+def test_two_first_starts_at_once_on_postgresql_make_the_schema_once(pg_cluster: Any) -> None:
+    """Two `demo --if-empty` on a new server database at once: one failed halfway with a raw
+    duplicate-type error from CREATE TABLE. The second now waits for the first and finds it made."""
     name = "bg_two_first_starts"
     pg_cluster.execute(f'CREATE DATABASE "{name}"')
     try:
         engines = [make_engine(pg_cluster.url(name)) for _ in range(2)]
-        start = threading.Barrier(2)
-        actions: list[object] = []
-
-        def first_start(engine: Any) -> None:
-            start.wait()
-            try:
-                actions.append(prepare_database(engine).action)
-            except Exception as exc:  # recorded, to fail the test with it
-                actions.append(exc)
-
-        threads = [threading.Thread(target=first_start, args=(e,)) for e in engines]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        actions = _prepared_at_once(engines)
         assert sorted(map(str, actions)) == sorted(map(str, [SchemaAction.CREATED, SchemaAction.CURRENT]))
         assert current_revision(engines[0]) == head_revision()
         for engine in engines:
@@ -443,8 +450,6 @@ def test_an_upgrade_says_where_its_copy_is_or_that_a_server_has_none(tmp_path: P
 def test_two_starts_upgrading_at_once_on_postgresql_upgrade_once(pg_cluster: Any) -> None:
     """Two PCs started the new version on a server's older database at once: both ran the revisions,
     and the second failed with the server's words about what the first had made."""
-    import threading
-
     from branchguard.db.migrate import prepare_database
 
     name = "bg_two_upgrades"
@@ -454,21 +459,7 @@ def test_two_starts_upgrading_at_once_on_postgresql_upgrade_once(pg_cluster: Any
         prepare_database(make_engine(url))
         _back_to(url, "0021")
         engines = [make_engine(url) for _ in range(2)]
-        start = threading.Barrier(2)
-        actions: list[object] = []
-
-        def upgrade(engine: Any) -> None:
-            start.wait()
-            try:
-                actions.append(prepare_database(engine).action)
-            except Exception as exc:  # recorded, to fail the test with it
-                actions.append(exc)
-
-        threads = [threading.Thread(target=upgrade, args=(e,)) for e in engines]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        actions = _prepared_at_once(engines)
         assert sorted(map(str, actions)) == sorted(map(str, [SchemaAction.UPGRADED, SchemaAction.CURRENT]))
         assert current_revision(engines[0]) == head_revision()
         for engine in engines:

@@ -5,29 +5,14 @@ names come with them, in both languages, for the window to name them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
-import pytest
-
-from branchguard.context import AppContext, open_context
+from branchguard.context import AppContext
 from branchguard.core.headoffice import rules
 from branchguard.core.kernel.types import Text2
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import HoBranchRow, HoPackageRow, HoRecordRow
-
-HO_PASSWORD = "head-office-2026!"
-
-
-@pytest.fixture
-def head_office(tmp_path: Path) -> Iterator[AppContext]:
-    made = open_context(tmp_path / "ho")
-    made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
-    made.close()
-    ctx = open_context(tmp_path / "ho")  # opened again: now head office's
-    yield ctx
-    ctx.close()
+from tests.core.headoffice.ho_support import HO_PASSWORD
 
 
 def _package(ctx: AppContext, branch_id: int, period: str, ledger_to: int, fire: str) -> None:

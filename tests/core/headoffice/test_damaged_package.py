@@ -5,26 +5,14 @@ traceback. A zip that reads whole but has no manifest.sig is still refused as su
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from branchguard.context import AppContext, open_context
+from branchguard.context import AppContext
 from branchguard.core.headoffice.service import Refused
+from tests.core.headoffice.ho_support import HO_PASSWORD
 from tests.zip_damage import DAMAGES, damaged, package_zip
-
-HO_PASSWORD = "head-office-2026!"
-
-
-@pytest.fixture
-def head_office(tmp_path: Path) -> Iterator[AppContext]:
-    made = open_context(tmp_path / "ho")
-    made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
-    made.close()
-    ctx = open_context(tmp_path / "ho")  # opened again: now head office's
-    yield ctx
-    ctx.close()
 
 
 @pytest.mark.parametrize("kind", DAMAGES)

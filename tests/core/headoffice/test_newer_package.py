@@ -6,26 +6,14 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from branchguard.context import AppContext, open_context
+from branchguard.context import AppContext
 from branchguard.core.exchange import rules as package
 from branchguard.core.headoffice.service import Refused
-
-HO_PASSWORD = "head-office-2026!"
-
-
-@pytest.fixture
-def head_office(tmp_path: Path) -> Iterator[AppContext]:
-    made = open_context(tmp_path / "ho")
-    made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
-    made.close()
-    ctx = open_context(tmp_path / "ho")  # opened again: now head office's
-    yield ctx
-    ctx.close()
+from tests.core.headoffice.ho_support import HO_PASSWORD
 
 
 def _package(path: Path, **manifest: object) -> Path:
