@@ -359,3 +359,19 @@ def test_the_start_up_steps_are_each_timed_on_a_real_start(
     with contextlib.redirect_stdout(out):
         startup_phases.print_phases(phases)
     assert "landing page's data read and painted" in out.getvalue() and "in all" in out.getvalue()
+
+
+def test_a_timed_start_ends_as_the_app_ends_leaving_no_lock_for_the_next(
+    records_data_dir: Path, bench: Any
+) -> None:
+    """Killed once its markers were seen, each timed window left its lock file, and the next start
+    timed a crashed window's lock taken over (4-7 ms before its first frame), not a usual start."""
+    from branchguard.core.faults.holders import WINDOW_LOCK
+    from tools.bench import startup
+    from tools.bench.common import child_env, python, time_markers
+
+    env = child_env(BRANCHGUARD_TRACE_STARTUP="1", BRANCHGUARD_EXIT_AFTER_STARTUP="1")
+    app = [python(), "-c", startup.APP.format(data_dir=str(records_data_dir), hook="")]
+    seen = time_markers(app, ["startup painted", "startup data_shown"], env)
+    assert 0 < seen["startup painted"] < seen["startup data_shown"]
+    assert not (records_data_dir / WINDOW_LOCK).exists()
