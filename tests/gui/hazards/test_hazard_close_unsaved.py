@@ -14,7 +14,8 @@ from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, HazardStatus, RemediationKind
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import UnsavedHazardEdits
-from tests.gui.incidents.incident_support import login, session_for
+from tests.gui.hazards.hazard_support import open_detail
+from tests.gui.incidents.incident_support import login
 
 
 def _remediated(ctx: AppContext, severity: HazardSeverity = HazardSeverity.GENERAL) -> int:
@@ -34,12 +35,6 @@ def _verified(ctx: AppContext, severity: HazardSeverity = HazardSeverity.GENERAL
     ctx.services.hazards.verify(login(ctx, "lead"), hazard_id, "现场复查合格")
     return hazard_id
 
-
-def _detail(ctx: AppContext, qtbot: Any, hazard_id: int) -> HazardDetailDialog:
-    view = HazardDetailDialog(session_for(ctx, "lead"), hazard_id)
-    qtbot.addWidget(view)
-    view.show()
-    return view
 
 
 def _stored(ctx: AppContext, hazard_id: int) -> Any:
@@ -64,7 +59,7 @@ def _note(view: HazardDetailDialog, text: str) -> None:
 
 def test_closing_with_typing_not_saved_asks_and_cancel_keeps_it(gui_ctx: AppContext, qtbot: Any) -> None:
     hazard_id = _verified(gui_ctx)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id)
     view.fields.location.setText("自助区")
     view.close_button.click()
     assert view.confirm_dialog is None  # not the close's note yet: the unsaved edits first
@@ -77,7 +72,7 @@ def test_closing_with_typing_not_saved_asks_and_cancel_keeps_it(gui_ctx: AppCont
 
 def test_save_and_close_writes_the_typing_then_asks_the_note(gui_ctx: AppContext, qtbot: Any) -> None:
     hazard_id = _verified(gui_ctx)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id)
     view.fields.location.setText("自助区")
     view.close_button.click()
     _answer(view, UnsavedHazardEdits.SAVE)
@@ -92,7 +87,7 @@ def test_close_without_saving_says_what_goes_and_keeps_it_until_the_note(
     gui_ctx: AppContext, qtbot: Any
 ) -> None:
     hazard_id = _verified(gui_ctx)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id)
     view.fields.owner.set_name("王建国")
     view.close_button.click()
     _answer(view, UnsavedHazardEdits.DISCARD)
@@ -109,7 +104,7 @@ def test_close_without_saving_says_what_goes_and_keeps_it_until_the_note(
 
 def test_save_and_close_with_a_lower_severity_asks_why_then_the_note(gui_ctx: AppContext, qtbot: Any) -> None:
     hazard_id = _verified(gui_ctx, HazardSeverity.MAJOR)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id)
     view.fields.severity.setCurrentIndex(view.fields.severity.findData(HazardSeverity.GENERAL.value))
     view.close_button.click()
     _answer(view, UnsavedHazardEdits.SAVE)
@@ -126,7 +121,7 @@ def test_nothing_typed_closes_as_before_and_verifying_keeps_the_typing(
     gui_ctx: AppContext, qtbot: Any
 ) -> None:
     hazard_id = _remediated(gui_ctx)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id)
     view.fields.location.setText("自助区")
     view.verify_button.click()
     assert view.confirm_dialog is not None

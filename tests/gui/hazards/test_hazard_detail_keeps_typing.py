@@ -12,16 +12,11 @@ from branchguard.context import AppContext, open_context
 from branchguard.core.hazards.types import HazardInput, HazardStatus, RemediationKind
 from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.kit import discard
-from tests.gui.incidents.incident_support import login, session_for
+from tests.gui.hazards.hazard_support import open_detail
+from tests.gui.incidents.incident_support import login
 
 TYPED = "灭火器压力表指针在红区，已隔离"
 
-
-def _detail(ctx: AppContext, qtbot: Any, hazard_id: int) -> HazardDetailDialog:
-    dialog = HazardDetailDialog(session_for(ctx, "staff"), hazard_id)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
 
 
 def _hazard(ctx: AppContext) -> int:
@@ -39,7 +34,7 @@ def _asks_on_esc(dialog: HazardDetailDialog) -> bool:
 
 def test_typing_survives_adding_a_step_and_esc_still_asks(gui_ctx: AppContext, qtbot: Any) -> None:
     hazard_id = _hazard(gui_ctx)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id, "staff")
     view.fields.description.setPlainText(TYPED)
     step = view.ask_step()
     step.text.setPlainText("已更换灭火器")
@@ -57,7 +52,7 @@ def test_typing_survives_adding_a_step_and_esc_still_asks(gui_ctx: AppContext, q
 def test_typing_survives_marking_remediated(gui_ctx: AppContext, qtbot: Any) -> None:
     hazard_id = _hazard(gui_ctx)
     gui_ctx.services.hazards.add_step(login(gui_ctx, "staff"), hazard_id, RemediationKind.ACTION, "已更换")
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id, "staff")
     view.fields.location.setText("自助区")
     assert view.remediate()
     assert view.detail is not None and view.detail.info.status == HazardStatus.REMEDIATED
@@ -71,7 +66,7 @@ def test_a_field_left_alone_shows_the_change_and_a_typed_one_still_guards_the_sa
     gui_ctx: AppContext, fresh_data_dir: Path, qtbot: Any
 ) -> None:
     hazard_id = _hazard(gui_ctx)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id, "staff")
     view.fields.description.setPlainText(TYPED)
     other = open_context(fresh_data_dir)  # another PC names a new owner meanwhile
     try:

@@ -18,9 +18,9 @@ from branchguard.core.hazards.types import (
     RemediationKind,
 )
 from branchguard.gui.hazards.closing import ClosingDialog
-from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.models import HazardListModel
-from tests.gui.incidents.incident_support import login, session_for
+from tests.gui.hazards.hazard_support import open_detail
+from tests.gui.incidents.incident_support import login
 
 K = RemediationKind
 
@@ -35,16 +35,10 @@ def _remediated(ctx: AppContext, severity: HazardSeverity, *milestones: Remediat
     return hazard_id
 
 
-def _detail(ctx: AppContext, qtbot: Any, hazard_id: int) -> HazardDetailDialog:
-    view = HazardDetailDialog(session_for(ctx, "lead"), hazard_id)
-    qtbot.addWidget(view)
-    view.show()
-    return view
-
 
 def test_the_milestones_outstanding_are_named_and_a_reason_asked(gui_ctx: AppContext, qtbot: Any) -> None:
     hazard_id = _remediated(gui_ctx, HazardSeverity.MAJOR, K.INTERIM_CONTROL)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id)
     dialog = view.ask_verify()
     assert isinstance(dialog, ClosingDialog) and dialog.asks_waiver()
     assert dialog.milestones.isVisibleTo(dialog)
@@ -80,7 +74,7 @@ def test_a_general_hazard_or_one_with_its_milestones_asks_the_note_alone(
         _remediated(gui_ctx, HazardSeverity.GENERAL),
         _remediated(gui_ctx, HazardSeverity.MAJOR, K.INTERIM_CONTROL, K.PLAN, K.HEAD_OFFICE_REPORT),
     ):
-        view = _detail(gui_ctx, qtbot, hazard_id)
+        view = open_detail(gui_ctx, qtbot, hazard_id)
         dialog = view.ask_verify()
         assert not dialog.asks_waiver() and not dialog.milestones.isVisibleTo(dialog)
         dialog.reason.setText("现场复查合格")
@@ -96,7 +90,7 @@ def test_milestones_the_dialog_was_not_shown_are_refused_there_with_the_reason_a
 ) -> None:
     """Raised to major on another PC after the detail was read: the refusal shows the reason's field."""
     hazard_id = _remediated(gui_ctx, HazardSeverity.GENERAL)
-    view = _detail(gui_ctx, qtbot, hazard_id)
+    view = open_detail(gui_ctx, qtbot, hazard_id)
     dialog = view.ask_verify()
     assert not dialog.asks_waiver()
     lead = login(gui_ctx, "lead")
