@@ -103,11 +103,14 @@ class IncidentBanner(QFrame):
         if urgent is None:
             return
         drills = sum(s.drill for s in self._open)
-        if len(self._open) == 1:
+        # Real incidents and drills counted apart, as the dashboard's tile counts them: "3 open,
+        # drills 1", not "4 open" beside a tile of 3. All drills: counted as one badge says.
+        counted = len(self._open) - drills or len(self._open)
+        if counted == 1:
             text = self.tr("Incident open: %1 · %2")
             text = text.replace("%1", urgent.title).replace("%2", urgent.level.label)
         else:
-            text = self.tr("Open incidents: %1").replace("%1", str(len(self._open)))
+            text = self.tr("Open incidents: %1").replace("%1", str(counted))
             text += " · " + self.tr("most severe: %1").replace("%1", urgent.level.label)
         if drills == len(self._open):
             text = f"{t('incident.drill_badge')} · {text}"

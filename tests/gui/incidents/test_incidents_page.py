@@ -54,10 +54,18 @@ def test_the_banner_shows_while_incidents_are_open_in_the_most_severe_colour(ope
 
     drill = start(gui_ctx, "ROB", Level.I, drill=True)
     window.session.data_changed.emit("incident")
-    # A drill at level I does not outrank a real incident: the banner keeps the real one's colour.
-    assert bar.banner.text.full_text().startswith("Open incidents: 2 · most severe: ")
-    assert "drills: 1" in bar.banner.text.full_text()
+    # A drill at level I does not outrank a real incident: the banner keeps the real one's colour,
+    # and counts the drill apart, as the dashboard's "running" tile does (one incident, one drill).
+    shown = bar.banner.text.full_text()
+    assert shown.startswith(f"Incident open: Fire and evacuation on-site response plan · {Level.II.label}")
+    assert " · drills: 1 — " in shown
     assert bar.banner.property("swatch") == style.level_swatch("II").background
+
+    second = start(gui_ctx, "ILL", Level.III)
+    window.session.data_changed.emit("incident")
+    expected = f"Open incidents: 2 · most severe: {Level.II.label} · drills: 1"
+    assert bar.banner.text.full_text().startswith(expected)
+    close(gui_ctx, second)
 
     close(gui_ctx, real)
     window.session.data_changed.emit("incident")
