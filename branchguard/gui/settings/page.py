@@ -81,13 +81,13 @@ class SettingsPage(Page):
         self._heading.setProperty("role", "page-title")
         self.tabs = QTabWidget(self)  # made where it stays, as is every tab's content (kit/tabs.py)
         self.tabs.setObjectName("settings_tabs")
-        # Only the first tab is made with the page, the others in the event-loop turn after it (or
-        # as soon as one is shown or asked for), each inside the tab it stays in. Made with the page
-        # and moved into their tabs, they were made, moved and polished in the turn that first
-        # showed it: 34-47 ms of the GUI thread's CPU at ten years, the limit being 50.
+        # A tab's content is made, and its data read, when the tab is first shown (or asked for):
+        # the six made at the page's first show were laid out and painted in the turn that showed
+        # it, ~80 ms of its 115 at ten years, for the one tab seen.
         self._holders: list[tuple[QWidget, QVBoxLayout]] = []  # each tab's page and its layout
-        self._refreshed = False  # the tabs made later read their data at once when the page has
-        self._made = False  # the tabs after the first
+        self._made = {0}  # the tabs whose content is made
+        self._stale: set[int] = set()  # made tabs to read again when next shown
+        self._refreshed = False  # whether the page was asked for its data: a tab made since reads its own
         self._users: UsersPanel | None = None
         self._backups: BackupsPanel | None = None
         self._anchors: AnchorsPanel | None = None
@@ -107,16 +107,15 @@ class SettingsPage(Page):
         self.tabs.setTabVisible(self._backups_tab, may(session.actor, "backup.create"))
         self._anchors_tab = self._holder("lock")
         self._library_tab = self._holder("export" if session.head_office else "import")
-        self.tabs.currentChanged.connect(lambda _index: self._make_tabs())
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
         layout.addWidget(self._heading)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
-        QTimer.singleShot(1, self, self._make_tabs)
 
-    # -- the tabs made after the page -------------------------------------------------------------
+    # -- each tab made when first shown ---------------------------------------------------------
     def _holder(self, icon_name: str) -> int:
         """An empty tab, made in the tabs' stack, its content made in it later; its index."""
         holder = QWidget(tab_home(self.tabs))
@@ -137,58 +136,87 @@ class SettingsPage(Page):
         box.addWidget(area)
         return content
 
-    def _make_tabs(self) -> None:
-        """Every tab's content, unless made already; then the data of those the page read for."""
-        if self._made:
+    def _tab_shown(self, index: int) -> None:
+        """Tab `index` made, and read if stale: shown, or its panel asked for."""
+        self._make(index)
+        self._read_if_stale(index)
+
+    def _make(self, index: int) -> None:
+        """Tab `index`'s content, unless made already, inside the tab it stays in; read when shown
+        if the page was asked for its data."""
+        if index in self._made:
             return
-        self._made = True
-        branch, box = self._holders[1]
-        box.addWidget(self._build_branch(branch))
-        self._retranslate_branch()
-        users, box = self._holders[self._users_tab]
-        self._users = UsersPanel(self.session, users)
-        box.addWidget(self._users)
-        self._backups = self._scrolling(self._backups_tab, lambda parent: BackupsPanel(self.session, parent))
-        self._anchors = self._scrolling(self._anchors_tab, lambda parent: AnchorsPanel(self.session, parent))
-        library = HeadOfficeLibraryPanel if self.session.head_office else LibraryPanel  # exports / imports
-        self._library = self._scrolling(self._library_tab, lambda parent: library(self.session, parent))
-        for panel, name in (
-            (self._users, "users_panel"),
-            (self._backups, "backups_panel"),
-            (self._anchors, "anchors_panel"),
-            (self._library, "library_panel"),
-        ):
-            panel.setObjectName(name)
+        self._made.add(index)
+        holder, box = self._holders[index]
+        if index == 1:
+            box.addWidget(self._build_branch(holder))
+            self._retranslate_branch()
+        elif index == self._users_tab:
+            self._users = UsersPanel(self.session, holder)
+            self._users.setObjectName("users_panel")
+            box.addWidget(self._users)
+        elif index == self._backups_tab:
+            self._backups = self._scrolling(index, lambda parent: BackupsPanel(self.session, parent))
+            self._backups.setObjectName("backups_panel")
+        elif index == self._anchors_tab:
+            self._anchors = self._scrolling(index, lambda parent: AnchorsPanel(self.session, parent))
+            self._anchors.setObjectName("anchors_panel")
+        else:
+            office = self.session.head_office
+            library = HeadOfficeLibraryPanel if office else LibraryPanel  # exports / imports
+            self._library = self._scrolling(index, lambda parent: library(self.session, parent))
+            self._library.setObjectName("library_panel")
         if self._refreshed:
-            self._refresh_tabs()
+            self._stale.add(index)
+
+    def _read_if_stale(self, index: int) -> None:
+        """The tab's data read, if not since the page's last refresh."""
+        if index not in self._stale:
+            return
+        self._stale.discard(index)
+        if index == 0:
+            self._read_general()
+        elif index == 1:
+            self._load_branch()
+        elif index == self._users_tab:
+            if may(self.session.actor, "user.list"):
+                self.users.refresh()
+        elif index == self._backups_tab:
+            if may(self.session.actor, "backup.create"):
+                self.backups.refresh()
+        elif index == self._anchors_tab:
+            self.anchors.refresh()
+        else:
+            assert self._library is not None
+            self._library.refresh()
 
     @property
     def users(self) -> UsersPanel:
-        self._make_tabs()
+        self._tab_shown(self._users_tab)
         assert self._users is not None
         return self._users
 
     @property
     def backups(self) -> BackupsPanel:
-        self._make_tabs()
+        self._tab_shown(self._backups_tab)
         assert self._backups is not None
         return self._backups
 
     @property
     def anchors(self) -> AnchorsPanel:
-        self._make_tabs()
+        self._tab_shown(self._anchors_tab)
         assert self._anchors is not None
         return self._anchors
 
     @property
     def library(self) -> LibraryPanel:
-        self._make_tabs()
+        self._tab_shown(self._library_tab)
         assert isinstance(self._library, LibraryPanel)
         return self._library
 
     @property
     def office_library(self) -> HeadOfficeLibraryPanel:
-        self._make_tabs()
+        self._tab_shown(self._library_tab)
         assert isinstance(self._library, HeadOfficeLibraryPanel)
         return self._library
 
@@ -432,11 +460,9 @@ class SettingsPage(Page):
         self.branch_loader.run(self.session.services.branch.get, self._show_branch)
 
     def _branch_failed(self, message: str) -> None:
-        self._make_tabs()
         _say(self.branch_message, message, error=True)
 
     def _show_branch(self, branch: BranchInfo | None) -> None:
-        self._make_tabs()  # its read came back before their turn
         self._branch_shown = branch
         if branch is None:  # not set up yet: the policy logins follow until then, not the spin boxes' least
             self.lockout_threshold.setValue(DEFAULT_LOCKOUT_THRESHOLD)
@@ -490,26 +516,18 @@ class SettingsPage(Page):
 
     # -- page -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """What the page shows read again; a tab made later reads its own when it is made."""
-        ctx = self.session.ctx
+        """The shown tab's data read again; every other tab made reads its own when next shown."""
         self._refreshed = True
+        self._stale = set(self._made)
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _read_general(self) -> None:
+        ctx = self.session.ctx
         self.font_path.setText(ctx.config.settings.get("report_font"))
         self.db_url.setText(ctx.engine.url.render_as_string(hide_password=True))
-        self._load_branch()
         self._show_start_at_logon()
-        if self._made:
-            self._refresh_tabs()
-        if self.font_choice is None:  # after the tabs made later: parsing fonts holds the GIL too
+        if self.font_choice is None:  # in a turn of its own: parsing fonts holds the GIL
             QTimer.singleShot(1, self, self.check_font)
-
-    def _refresh_tabs(self) -> None:
-        if may(self.session.actor, "user.list"):
-            self.users.refresh()
-        if may(self.session.actor, "backup.create"):
-            self.backups.refresh()
-        self.anchors.refresh()
-        assert self._library is not None
-        self._library.refresh()
 
     def retranslate(self) -> None:
         self._heading.setText(self.tr("Settings"))
@@ -544,7 +562,7 @@ class SettingsPage(Page):
                 "BRANCHGUARD_DB to use a shared PostgreSQL database instead of the file in the data folder."
             )
         )
-        if self._made:
+        if 1 in self._made:
             self._retranslate_branch()
         for panel in (self._users, self._backups, self._anchors, self._library):
             if panel is not None:

@@ -29,6 +29,7 @@ def test_the_branch_is_saved_off_the_gui_thread_once_and_a_refusal_keeps_the_for
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    page.tabs.setCurrentIndex(1)  # made and read when shown
     qtbot.waitUntil(lambda: page._branch_shown is not None and page.branch_address.text() != "")
     page.branch_address.setText("城东区建设路 90 号")
     refuse_with(monkeypatch, branch, "update", locked())

@@ -108,6 +108,7 @@ def test_head_office_has_no_branch_tab_and_shows_the_lockout_its_logins_follow(
     page = panel.window().page("settings")
     assert isinstance(page, SettingsPage) and page.tabs.tabText(1) == "Branch"
     assert not page.tabs.isTabVisible(1)  # saving a branch name there made a branch record at head office
+    page.tabs.setCurrentIndex(1)  # made when shown
     qtbot.waitUntil(lambda: page.lockout_threshold.value() != 1)  # no branch record: the defaults
     assert (page.lockout_threshold.value(), page.lockout_minutes.value()) == (5, 15)
 

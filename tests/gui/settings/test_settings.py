@@ -114,27 +114,3 @@ def test_last_lead_cannot_be_disabled(gui_ctx: AppContext, open_window) -> None:
     assert "last active safety-lead account cannot be disabled" in page.users.message.text()
     assert not page.users.message.text().startswith("Role")
     assert gui_ctx.services.auth.user_by_name("lead").active
-
-
-def test_the_first_tab_is_made_with_the_page_and_the_others_a_turn_later_inside_their_tabs(
-    open_window, qtbot, moves, pool_tasks
-) -> None:
-    """The turn that first shows the page makes only the tab it shows; the others are made in the
-    next turn, each inside its tab (a move polishes again all it holds: gui/kit/tabs.py), and read
-    their data then."""
-    from branchguard.gui.kit import loader
-    from branchguard.gui.settings.anchors import AnchorsPanel
-    from branchguard.gui.settings.backups import BackupsPanel
-    from branchguard.gui.settings.library import LibraryPanel
-    from branchguard.gui.settings.users import UsersPanel
-
-    moves.watch(UsersPanel, BackupsPanel, AnchorsPanel, LibraryPanel)
-    window = open_window("lead")
-    qtbot.waitUntil(lambda: loader.pending() == 0)
-    page = _settings(window)
-    assert page.findChildren(UsersPanel) == [] and page.findChildren(BackupsPanel) == []
-    qtbot.waitUntil(lambda: len(page.findChildren(LibraryPanel)) == 1)
-    qtbot.waitUntil(lambda: loader.pending() == 0)
-    assert page.users.model.rowCount() > 0  # the accounts were read once the tab was made
-    assert page.tabs.widget(page._users_tab).isAncestorOf(page.users)
-    assert moves.moved == []

@@ -58,6 +58,7 @@ def test_staff_does_not_see_lead_only_parts(open_window) -> None:
     page = window.show_page("settings")
     assert isinstance(page, SettingsPage)
     assert not page.tabs.isTabVisible(page._users_tab)
+    page.tabs.setCurrentIndex(1)  # the branch tab, made when shown
     assert page.branch_name.isReadOnly() and page.branch_save.isHidden()
     assert not page.branch_note.isHidden()
     assert window.show_page("audit") is None  # not reachable by id either
