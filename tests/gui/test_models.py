@@ -46,6 +46,7 @@ from branchguard.gui.people.team_models import TeamRolesModel, TrainingModel
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
 from branchguard.gui.playbooks.editor.steps_model import StepsModel
 from branchguard.gui.playbooks.models import FieldChangesModel, PlaybooksModel, StepDiffModel, VersionsModel
+from branchguard.gui.schedules.day_grid import DaysModel
 from branchguard.gui.schedules.models import OccurrenceModel, ReminderModel
 from branchguard.gui.settings.users_model import UsersModel
 from branchguard.gui.shell.reminder_rows import ReminderRowsModel
@@ -631,9 +632,31 @@ def test_the_editor_models_keep_the_contract_through_edits_undo_and_redo(
     del testers
 
 
+def test_the_calendar_days_model_keeps_the_contract(world: AppContext, qtbot: Any) -> None:
+    """The month's and the week's days (gui/schedules/day_grid.py): six rows, or one, of seven."""
+    from branchguard.gui.schedules.calendar_views import entry_of, local_day, month_start
+    items = occurrence_rows(world)
+    assert items
+    today = date.today()
+    for weeks, first in ((6, month_start(today)), (1, today - timedelta(days=today.weekday()))):
+        days = DaysModel(weeks)
+        tester = QAbstractItemModelTester(days, MODE)
+        lines: dict[date, list[Any]] = {}
+        for item in items:
+            lines.setdefault(local_day(item.due_at), []).append(entry_of(item, True, datetime.now(UTC)))
+        days.show(first, today.month, today, lines)
+        days.set_names(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"])
+        assert days.rowCount() == weeks and days.columnCount() == 7
+        assert read_everything(days) == 7 * weeks  # every day says its number
+        assert days.headerData(0, Qt.Orientation.Horizontal) == "Mon"
+        days.show(first + timedelta(days=7 * weeks), today.month % 12 + 1, today, {})  # the next page
+        read_everything(days)
+        del tester
+
+
 # -- every model is here -----------------------------------------------------------------------------
 ABSTRACT = {RowsModel, WindowedModel}  # bases the list models share; each subclass is a case of its own
-ELSEWHERE_IN_THIS_FILE = {IncidentLogModel, StepsModel, RolesModel, RowsProxy, CellsProxy}
+ELSEWHERE_IN_THIS_FILE = {IncidentLogModel, StepsModel, RolesModel, RowsProxy, CellsProxy, DaysModel}
 
 
 def gui_item_models() -> set[type]:

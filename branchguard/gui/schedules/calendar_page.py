@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QTimer
+from PySide6.QtCore import QDate, QEvent, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -41,13 +41,13 @@ from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.schedules.calendar_views import (
-    DayGrid,
     local_midnight,
     monday,
     month_start,
     moved_due,
     occurrence_key,
 )
+from branchguard.gui.schedules.day_grid import DayGrid
 from branchguard.gui.schedules.models import OccurrenceModel
 from branchguard.gui.shell.session import GuiSession
 
@@ -145,17 +145,6 @@ class CalendarPage(Page):
         box.addWidget(self.holidays)
         box.addWidget(self.hint)
         self.retranslate()
-        QTimer.singleShot(0, self, self._build_ahead)
-
-    def _build_ahead(self) -> None:
-        """The month's cells, a week per turn of the event loop while the first read is under way,
-        then shown with their days in a turn of their own: the turn the data comes back fills them."""
-        if self.mode != MONTH:
-            return
-        if self.month.build_week(month_start(self.anchor), self.anchor.month, date.today()):
-            QTimer.singleShot(0, self, self._build_ahead)
-        else:
-            QTimer.singleShot(0, self, self.month.reveal)
 
     # -- what is shown -------------------------------------------------------------------------
     def may_manage(self) -> bool:

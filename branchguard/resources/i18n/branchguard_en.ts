@@ -8067,7 +8067,7 @@ Unassign it?</translation>
     </message>
 </context>
 <context>
-    <name>DayCell</name>
+    <name>DaysModel</name>
     <message>
         <source>(%1 items)</source>
         <translation>(%1 items)</translation>

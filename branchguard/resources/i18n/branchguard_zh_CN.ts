@@ -8041,7 +8041,7 @@ Unassign it?</source>
     </message>
 </context>
 <context>
-    <name>DayCell</name>
+    <name>DaysModel</name>
     <message>
         <source>(%1 items)</source>
         <translation>（共 %1 项）</translation>

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from branchguard.core.schedules.types import ScheduleKind
 from branchguard.gui.kit.dates import long_date
 from branchguard.gui.schedules.calendar_page import MONTH, WEEK
-from branchguard.gui.schedules.calendar_views import DayGrid, DayList
+from branchguard.gui.schedules.calendar_views import DayList
+from branchguard.gui.schedules.day_grid import DayGrid
 from branchguard.gui.schedules.day_keys import months_later
 from tests.gui.schedules.test_calendar_page import _add, _local
 from tests.gui.schedules.test_calendar_page import calendar as calendar  # the fixture, here too
@@ -29,7 +30,7 @@ def press(key: Qt.Key) -> None:
 
 
 def marked(grid: DayGrid) -> list[date]:
-    return [day for day, cell in grid.cells.items() if cell.marked]
+    return grid.marked()
 
 
 def test_a_month_and_a_week_are_one_tab_stop_each(calendar: Any) -> None:
@@ -96,4 +97,4 @@ def test_the_week_moves_on_by_a_week_past_its_sunday(calendar: Any, qtbot: Any) 
     page.week.current = sunday
     press(_K.Key_Right)
     assert page.week.current == sunday + timedelta(days=1) and marked(page.week) == [page.week.current]
-    assert min(page.week.cells) == sunday + timedelta(days=1)  # the next week shown
+    assert page.week.first == sunday + timedelta(days=1)  # the next week shown

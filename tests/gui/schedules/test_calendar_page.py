@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QFileDialog
@@ -21,6 +21,7 @@ from branchguard.core.schedules.types import ScheduleInput, ScheduleKind, Workin
 from branchguard.gui.schedules.calendar_dialog import NewScheduleDialog
 from branchguard.gui.schedules.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
 from branchguard.gui.schedules.calendar_views import ITEM_ROLE, MIME
+from branchguard.gui.schedules.day_grid import DayGrid
 from branchguard.gui.shell.main_window import MainWindow
 
 
@@ -40,6 +41,13 @@ def calendar(gui_ctx: AppContext, open_window: Callable[[str], MainWindow]):
     return _open
 
 
+def drop_on(grid: DayGrid, day: date, mime: QMimeData) -> None:
+    """`mime` dropped on the middle of `day`'s cell, as a drag ends there."""
+    centre = grid.visualRect(grid.days.index_of(day)).center()
+    grid.dropEvent(QDropEvent(QPointF(centre), Qt.DropAction.MoveAction, mime,
+                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+
+
 def _add(ctx: AppContext, title: str, at: datetime, **kw) -> None:
     lead = ctx.services.auth.login("lead", "lead-demo-2026")
     ctx.services.schedules.add(lead, ScheduleInput(title=title, start=at, lead_minutes=60 * 24 * 3, **kw))
@@ -50,10 +58,10 @@ def test_occurrence_shows_on_its_day_in_month_week_and_agenda(gui_ctx, calendar)
     _add(gui_ctx, "Fire drill", _local(day, 10), kind=ScheduleKind.DRILL)
     _window, page = calendar("staff")
     page.go_to(day, MONTH)
-    assert page.month.cell(day).titles() == ["Fire drill"]
-    assert all(not c.titles() for d, c in page.month.cells.items() if d != day)
+    assert page.month.titles(day) == ["Fire drill"]
+    assert all(not page.month.titles(d) for d in page.month.shown_days() if d != day)
     page.go_to(day, WEEK)
-    assert page.week.cell(day).titles() == ["Fire drill"] and len(page.week.cells) == 7
+    assert page.week.titles(day) == ["Fire drill"] and len(page.week.shown_days()) == 7
     page.go_to(day, AGENDA)
     model = page.agenda_model
     assert model.rowCount() == 1
@@ -70,10 +78,12 @@ def test_a_months_day_says_how_many_items_it_holds_when_they_do_not_fit(gui_ctx,
         _add(gui_ctx, title, _local(day, hour), kind=ScheduleKind.INSPECTION)
     _window, page = calendar()
     page.go_to(day, MONTH)
-    assert page.month.cell(day).label.text() == f"{day.day}  (3 items)"
-    assert page.month.cell(day + timedelta(days=1)).label.text() == str((day + timedelta(days=1)).day)
+    assert page.month.days.label(day) == (f"{day.day}  (3 items)", f"{day.day}  (3)")
+    assert page.month.days.index_of(day).data(Qt.ItemDataRole.ToolTipRole) == f"{day.day}  (3 items)"
+    next_day = day + timedelta(days=1)
+    assert page.month.days.label(next_day) == (str(next_day.day),) * 2
     page.go_to(day, WEEK)
-    assert page.week.cell(day).label.text() == str(day.day)
+    assert page.week.days.label(day) == (str(day.day),) * 2
 
 
 def test_overdue_is_red(gui_ctx, calendar) -> None:
@@ -82,7 +92,10 @@ def test_overdue_is_red(gui_ctx, calendar) -> None:
     window, page = calendar()
     gui_ctx.services.schedules.catch_up(window.session.actor)
     page.go_to(yesterday, MONTH)
-    entry = page.month.cell(yesterday).items.item(0)
+    assert page.month.days.entries(yesterday)[0].colour == "#B71C1C"  # painted so in its cell
+    lines = page.month.day_list(yesterday)  # and in its list, opened under the mouse
+    assert lines is not None
+    entry = lines.item(0)
     assert entry.data(ITEM_ROLE).overdue
     assert entry.foreground().color().name().lower() == "#b71c1c"
     page.go_to(yesterday, AGENDA)
@@ -99,14 +112,12 @@ def test_drop_on_another_day_reschedules_and_is_audited(gui_ctx, calendar) -> No
     gui_ctx.services.schedules.catch_up(window.session.actor)  # inside the lead time: written
     page.go_to(day, WEEK)
     target = day + timedelta(days=1) if day.weekday() < 6 else day - timedelta(days=1)
-    source = page.week.cell(day).items
+    source = page.week.day_list(day)
+    assert source is not None
     mime = source.mimeData([source.item(0)])
     assert mime.hasFormat(MIME)
-    drop_on = page.week.cell(target).items
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    drop_on.dropEvent(event)
-    assert page.week.cell(day).titles() == [] and page.week.cell(target).titles() == ["Extinguisher check"]
+    drop_on(page.week, target, mime)
+    assert page.week.titles(day) == [] and page.week.titles(target) == ["Extinguisher check"]
     (item,) = [o for o in page.items if o.title == "Extinguisher check"]
     assert item.due_at == _local(target, 14)
     audit = gui_ctx.services.audit
@@ -119,17 +130,16 @@ def test_a_promised_item_moves_too_and_staff_cannot_drag(gui_ctx, calendar) -> N
     _add(gui_ctx, "Quarterly inspection", _local(day, 9), rule="quarterly")
     window, page = calendar("lead")
     page.go_to(day, MONTH)
-    items = page.month.cell(day).items
+    items = page.month.day_list(day)
+    assert items is not None
     (promised,) = [o for o in page.items if o.title == "Quarterly inspection"]
     assert promised.id is None
     mime = items.mimeData([items.item(0)])
     assert mime.hasFormat(MIME)
     target = day + timedelta(days=2)
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    page.month.cell(target).items.dropEvent(event)
-    assert page.month.cell(day).titles() == []
-    assert page.month.cell(target).titles() == ["Quarterly inspection"]
+    drop_on(page.month, target, mime)
+    assert page.month.titles(day) == []
+    assert page.month.titles(target) == ["Quarterly inspection"]
     (moved,) = [o for o in page.items if o.title == "Quarterly inspection"]
     assert moved.id is not None and moved.rule_at == promised.rule_at and moved.due_at == _local(target, 9)
     moves = AuditFilter(action_prefix="schedule.reschedule")
@@ -141,7 +151,9 @@ def test_a_promised_item_moves_too_and_staff_cannot_drag(gui_ctx, calendar) -> N
     assert [o.title for o in page.items].count("Quarterly inspection") == 1
     _window2, staff_page = calendar("staff")
     staff_page.go_to(day, MONTH)
-    assert not staff_page.month.cell(day).items.acceptDrops()
+    staff_list = staff_page.month.day_list(day)
+    assert staff_list is not None and not staff_list.acceptDrops() and not staff_list.dragEnabled()
+    assert not staff_page.month.viewport().acceptDrops()
 
 
 def test_dropping_a_drill_moves_the_drill_itself(gui_ctx, calendar) -> None:
@@ -153,13 +165,12 @@ def test_dropping_a_drill_moves_the_drill_itself(gui_ctx, calendar) -> None:
     plan = gui_ctx.services.drills.plan(lead, DrillPlanInput("FIRE", at))
     window, page = calendar()
     page.go_to(day, MONTH)
-    items = page.month.cell(day).items
+    items = page.month.day_list(day)
+    assert items is not None
     mime = items.mimeData([items.item(0)])
     target = day + timedelta(days=2)
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    page.month.cell(target).items.dropEvent(event)
-    assert page.month.cell(day).titles() == [] and page.month.cell(target).titles() == [plan.title]
+    drop_on(page.month, target, mime)
+    assert page.month.titles(day) == [] and page.month.titles(target) == [plan.title]
     moved = datetime(target.year, target.month, target.day, 10).astimezone(UTC)
     assert gui_ctx.services.drills.get(lead, plan.id).planned_at == moved
     (entry,) = gui_ctx.services.audit.list(window.session.actor, AuditFilter(action_prefix="drill.move"))

@@ -47,5 +47,5 @@ def test_a_refused_drag_reads_the_calendar_again(
     assert page.move_occurrence(occurrence_key(item), day + timedelta(days=1))  # started, and refused
     assert len(said) == 1 and why in said[0]
     assert [o for o in page.items if o.schedule_id == made.id] == []
-    assert page.month.cell(day).titles() == []
+    assert page.month.titles(day) == []
     window.close()

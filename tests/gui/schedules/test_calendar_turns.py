@@ -1,19 +1,21 @@
-"""The calendar's month in turns of the event loop: its cells built a week per turn while its read is
-under way, a refresh that finds a day's lines unchanged leaves that day alone, and a day's lines laid
-out a few per turn, every one still reached by scrolling."""
+"""The calendar's month as one view: its days painted, not a list view each; the day under the
+mouse gets its list (to scroll, drag and read tooltips); a refresh that finds a day's lines
+unchanged leaves that day alone; a day's lines laid out a few per turn, every one still reached by
+scrolling, and painted as its list shows them."""
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QListView, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRect, Qt
+from PySide6.QtGui import QFontMetrics, QMouseEvent
+from PySide6.QtWidgets import QApplication, QListView
 
 from branchguard.core.schedules.types import ScheduleInput
 from branchguard.gui.schedules import calendar_views
 from branchguard.gui.schedules.calendar_page import MONTH, CalendarPage
-from branchguard.gui.schedules.calendar_views import LAYOUT_BATCH, DayCell, DayGrid, DayList, month_start
+from branchguard.gui.schedules.calendar_views import LAYOUT_BATCH, DayList, month_start
+from branchguard.gui.schedules.day_grid import TEXT_MARGIN, DayGrid, laid_out
 
 
 def _local(day: date, hour: int, minute: int = 30) -> datetime:
@@ -38,29 +40,26 @@ def _month(open_window, day: date) -> CalendarPage:
     return page
 
 
-def test_a_refresh_leaves_the_days_whose_lines_are_unchanged_alone(gui_ctx, open_window, monkeypatch) -> None:
+def test_a_refresh_leaves_the_days_whose_lines_are_unchanged_alone(gui_ctx, open_window) -> None:
     first, second = _days_ahead(1), _days_ahead(2)
     _add(gui_ctx, "Alarm test", _local(first, 9))
     _add(gui_ctx, "Vault check", _local(second, 11))
     page = _month(open_window, date.today())
-    added: list[str] = []
-    add_item = DayList.addItem
+    changed: list[date] = []
 
-    def counted(self: DayList, item: QListWidgetItem) -> None:
-        added.append(item.text())
-        add_item(self, item)
+    def said(top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        assert top == bottom  # a day at a time: an open day's list is filled again
+        changed.append(page.month.days.day(top))
 
-    monkeypatch.setattr(DayList, "addItem", counted)
+    page.month.days.dataChanged.connect(said)
     page.refresh()
-    assert added == []  # nothing changed: no day is cleared and filled again
-    assert "Alarm test" in page.month.cell(first).titles()
+    assert changed == []  # nothing changed: no day painted again
+    assert "Alarm test" in page.month.titles(first)
     _add(gui_ctx, "Door drill", _local(first, 15))
     page.refresh()
-    # only the day that gained a line is filled again, with all of its lines
-    assert sorted(added) == sorted(page.month.cell(first).items.item(i).text() for i in range(len(added)))
-    assert {"Alarm test", "Door drill"} <= set(page.month.cell(first).titles())
-    assert len(added) == len(page.month.cell(first).titles())
-    assert "Vault check" in page.month.cell(second).titles()
+    assert changed == [first]  # only the day that gained a line
+    assert {"Alarm test", "Door drill"} <= set(page.month.titles(first))
+    assert "Vault check" in page.month.titles(second)
 
 
 def test_a_refresh_that_reads_the_same_items_leaves_the_view_as_shown(
@@ -84,7 +83,7 @@ def test_a_refresh_that_reads_the_same_items_leaves_the_view_as_shown(
     assert shown == []
     _add(gui_ctx, "Door drill", _local(_days_ahead(2), 15))
     page.refresh()
-    assert shown == [1] and "Door drill" in page.month.cell(_days_ahead(2)).titles()
+    assert shown == [1] and "Door drill" in page.month.titles(_days_ahead(2))
     before = current_language()
     try:
         set_language("en" if before.startswith("zh") else "zh_CN")
@@ -96,73 +95,49 @@ def test_a_refresh_that_reads_the_same_items_leaves_the_view_as_shown(
     assert shown == [1, 1, 1]
 
 
-def test_the_month_is_built_a_week_per_turn_while_its_read_is_under_way(
-    gui_ctx, open_window, pool_tasks, qtbot, monkeypatch
-) -> None:
-    day = _days_ahead(3)
+def _hover(grid: DayGrid, day: date) -> None:
+    """The mouse moved over `day`'s cell, no button pressed."""
+    at = QPointF(grid.visualRect(grid.days.index_of(day)).center())
+    move = QMouseEvent(QEvent.Type.MouseMove, at, grid.viewport().mapToGlobal(at), Qt.MouseButton.NoButton,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QApplication.sendEvent(grid.viewport(), move)
+
+
+def test_the_month_is_one_view_and_the_day_under_the_mouse_gets_its_list(gui_ctx, open_window) -> None:
+    """42 list views, one a day, took ~45 ms to lay out and paint at the month's first show (ten
+    years); the days are painted by one view, and the day under the mouse gets a real list over
+    its lines, to scroll, select, drag from and read the tooltips of; one at a time."""
+    day, other = _days_ahead(3), _days_ahead(4)
     _add(gui_ctx, "Fire drill", _local(day, 10))
-    window = open_window("lead")
-    release = threading.Event()
-    calendar = gui_ctx.services.schedules.calendar
-
-    def held(*args, **kwargs):
-        release.wait(10)  # the read is slow: the page goes on building
-        return calendar(*args, **kwargs)
-
-    monkeypatch.setattr(gui_ctx.services.schedules, "calendar", held)
-    built: list[int] = []
-    build_week = DayGrid.build_week
-
-    def counted(self: DayGrid, first: date, month: int, today: date) -> bool:
-        before = len(self.findChildren(DayCell))
-        more = build_week(self, first, month, today)
-        built.append(len(self.findChildren(DayCell)) - before)
-        return more
-
-    monkeypatch.setattr(DayGrid, "build_week", counted)
-    page = window.show_page("calendar")
-    assert isinstance(page, CalendarPage)
-    qtbot.waitUntil(lambda: len(page.month.findChildren(DayCell)) == 42)
-    assert built[:6] == [7] * 6  # a week per turn, before any data
-    qtbot.waitUntil(lambda: all(c.isVisibleTo(page.month) for c in page.month.findChildren(DayCell)))
-    assert page.items == []
-    release.set()
-    qtbot.waitUntil(lambda: bool(page.items))
-    assert page.month.cell(day).titles() == ["Fire drill"]
-    assert len(page.month.findChildren(DayCell)) == 42  # the cells built ahead are the ones filled
+    page = _month(open_window, date.today())
+    grid = page.month
+    assert grid.titles(day) == ["Fire drill"]
+    assert page.findChildren(DayList) == []  # no widget per day
+    _hover(grid, day)
+    (lines,) = page.findChildren(DayList)
+    assert lines.day == day and lines.titles() == ["Fire drill"] and lines.isVisible()
+    assert grid.visualRect(grid.days.index_of(day)).contains(lines.geometry().center())
+    assert "Fire drill" in lines.item(0).toolTip()
+    assert lines.accessibleName() == grid.days.spoken(day)
+    _hover(grid, other)
+    (lines,) = [shown for shown in page.findChildren(DayList) if shown.isVisible()]  # the first closed
+    assert lines.day == other and lines.titles() == []
 
 
-class _CountedLayout(QVBoxLayout):
-    """A page's layout that counts how often it is laid out."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.laid_out = 0
-
-    def setGeometry(self, rect: QRect) -> None:
-        self.laid_out += 1
-        super().setGeometry(rect)
-
-
-def test_the_month_shows_its_days_laying_the_page_out_once_not_once_a_day(qtbot) -> None:
-    """Qt lays out every visible ancestor again at each child shown: the 42 days, shown one by one
-    in a visible month, laid the whole window out 42 times in one turn (~50 ms at ten years)."""
-    page = QWidget()
-    layout = _CountedLayout(page)
-    grid = DayGrid(6)
-    layout.addWidget(grid)
-    qtbot.addWidget(page)
-    page.resize(900, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    while grid.build_week(month_start(date.today()), date.today().month, date.today()):
-        pass
-    layout.laid_out = 0
-    grid.reveal()
-    cells = grid.findChildren(DayCell)
-    assert len(cells) == 42 and all(cell.isVisible() for cell in cells)
-    assert grid.isVisible()
-    assert layout.laid_out <= 2
+def test_a_days_lines_are_painted_where_its_list_shows_them(app) -> None:
+    """Wrapped in the cell's width, less the list's scroll bar when they do not all fit, and only
+    as many as fit: the list opened over them shows the same lines in the same places."""
+    metrics = QFontMetrics(app.font())
+    item = type("Item", (), {"due_at": datetime(2026, 12, 2, 8, tzinfo=UTC), "title": "Opening check"})()
+    entry = calendar_views.Entry(item, "08:30 Opening check", "", None, False)  # type: ignore[arg-type]
+    wide = QRect(0, 0, 400, 200)
+    ((rect, _entry),) = laid_out(metrics, wide, [entry], 15)
+    assert (rect.left(), rect.top(), rect.width()) == (TEXT_MARGIN, 0, 400 - 2 * TEXT_MARGIN)
+    assert rect.height() < 2 * metrics.height()  # one line, all of it
+    short = QRect(0, 0, 400, 2 * metrics.height())
+    placed = laid_out(metrics, short, [entry] * 5, 15)
+    assert 2 <= len(placed) <= 3  # as many as fit, the last one cut
+    assert all(rect.width() == 400 - 15 - 2 * TEXT_MARGIN for rect, _entry in placed)  # room for the bar
 
 
 def test_a_busy_day_lays_its_lines_out_in_batches_and_scrolls_to_the_last(
@@ -173,9 +148,10 @@ def test_a_busy_day_lays_its_lines_out_in_batches_and_scrolls_to_the_last(
     for n, title in enumerate(titles):
         _add(gui_ctx, title, _local(day, 8 + n // 2, 30 * (n % 2)))
     page = _month(open_window, day)
-    lines = page.month.cell(day).items
+    lines = page.month.day_list(day)
+    assert lines is not None
     assert lines.layoutMode() is QListView.LayoutMode.Batched and lines.batchSize() == LAYOUT_BATCH
-    assert [t for t in page.month.cell(day).titles() if t.startswith("Patrol")] == titles
+    assert [t for t in lines.titles() if t.startswith("Patrol")] == titles
     last = lines.item(lines.count() - 1)
 
     def last_in_view() -> bool:  # scrolled as a user would, the batches laid out meanwhile
