@@ -110,14 +110,17 @@ class CalendarPage(Page):
         bar.add_widget(self.export_button)
         bar.add_widget(self.new_button)
 
-        self.month = DayGrid(6)
+        # Each view made where it stays (the stack, the page): a widget moved under another parent
+        # is styled again with all it holds, as a view is when it is made (kit/tabs.py).
+        self.stack = QStackedWidget(self)
+        self.month = DayGrid(6, self.stack)
         self.month.setObjectName("calendar_month")
-        self.week = DayGrid(1)
+        self.week = DayGrid(1, self.stack)
         self.week.setObjectName("calendar_week")
         for grid in (self.month, self.week):
             grid.on_leave = self.go_to  # a key moved to a day of another month or week
         self.agenda_model = OccurrenceModel(self)
-        self.agenda = QTableView()
+        self.agenda = QTableView(self.stack)
         self.agenda.setObjectName("calendar_agenda")
         self.agenda.setModel(self.agenda_model)
         self.agenda.verticalHeader().hide()
@@ -125,16 +128,15 @@ class CalendarPage(Page):
         self.agenda.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._read = False  # the agenda shows the items read for it, not the empty start
         self.agenda_note = EmptyNote(self.agenda, self.agenda_empty_text)
-        self.stack = QStackedWidget()
         for view in (self.month, self.week, self.agenda):
             self.stack.addWidget(view)
-        self.hint = plain(QLabel())
+        self.hint = plain(QLabel(self))
         self.hint.setProperty("role", "hint")
         self.hint.setWordWrap(True)  # at 15 pt its one line held the window 1038 px wide
         # The days shown reach a year no holiday table covers: their dates avoid weekends and the
         # fixed-date holidays only (the dashboard says it for this year; January 2027 and Spring
         # Festival week were shown here from December without a word).
-        self.holidays = plain(QLabel())
+        self.holidays = plain(QLabel(self))
         self.holidays.setObjectName("calendar_holidays")
         self.holidays.setProperty("role", "warning")
         self.holidays.setWordWrap(True)

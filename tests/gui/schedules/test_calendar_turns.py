@@ -167,3 +167,12 @@ def test_a_line_reads_its_local_clock_time_as_strftime_would() -> None:
     for at in (datetime(2026, 1, 5, 0, 5, tzinfo=UTC), datetime(2026, 7, 9, 23, 59, tzinfo=UTC)):
         item = type("Item", (), {"due_at": at, "title": "Check"})()
         assert calendar_views.item_text(item) == f"{at.astimezone():%H:%M} Check"  # type: ignore[arg-type]
+
+
+def test_the_views_are_made_where_they_stay(open_window, moves) -> None:
+    """Made without a parent and moved into the page's stack, each grid was styled again with all
+    it holds at the page's first show (half the page's build at ten years)."""
+    moves.watch(DayGrid)
+    page = _month(open_window, date.today())
+    assert page.stack.isAncestorOf(page.month) and page.stack.isAncestorOf(page.week)
+    assert moves.moved == []
