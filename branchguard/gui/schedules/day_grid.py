@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QPolygon,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -180,6 +182,20 @@ def laid_out(metrics: QFontMetrics, area: QRect, entries: list[Entry], bar: int)
     return placed
 
 
+def cut(placed: list[tuple[QRect, Entry]], entries: list[Entry], area: QRect) -> bool:
+    """Whether the lines laid out in `area` leave some unseen: not all placed, or the last cut."""
+    return len(placed) < len(entries) or bool(placed and placed[-1][0].bottom() > area.bottom())
+
+
+def more_below(painter: QPainter, gutter: QRect) -> None:
+    """A small arrow at the foot of the scroll bar's room: the day holds more lines than its cell
+    shows (its list, under the mouse, scrolls to them)."""
+    x, y = gutter.center().x(), gutter.bottom() - 2
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(style.MUTED))
+    painter.drawPolygon(QPolygon([QPoint(x - 4, y - 5), QPoint(x + 4, y - 5), QPoint(x, y)]))
+
+
 class DayPainter(QStyledItemDelegate):
     """Paints a day's cell, and gives it its list when the grid opens it (an editor that edits
     nothing: its lines are moved by dragging, which the page writes)."""
@@ -218,10 +234,14 @@ class DayPainter(QStyledItemDelegate):
         painter.setClipRect(area)
         text = option.palette.color(QPalette.ColorRole.Text)
         bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        for rect, entry in laid_out(metrics, area, days.entries(day), bar):
+        entries = days.entries(day)
+        placed = laid_out(metrics, area, entries, bar)
+        for rect, entry in placed:
             painter.setPen(QColor(entry.colour) if entry.colour is not None else text)
             painter.drawText(rect, _WRAP, entry.text)
         painter.setClipping(False)
+        if cut(placed, entries, area):
+            more_below(painter, QRect(area.right() - bar + 1, area.top(), bar, area.height()))
         if grid.hasFocus() and day == grid.current:  # the keys' day, while the grid has the focus
             painter.setPen(QPen(QColor(style.ACCENT), 3))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -15,7 +15,7 @@ from branchguard.core.schedules.types import ScheduleInput
 from branchguard.gui.schedules import calendar_views
 from branchguard.gui.schedules.calendar_page import MONTH, CalendarPage
 from branchguard.gui.schedules.calendar_views import LAYOUT_BATCH, DayList, month_start
-from branchguard.gui.schedules.day_grid import TEXT_MARGIN, DayGrid, laid_out
+from branchguard.gui.schedules.day_grid import TEXT_MARGIN, DayGrid, cut, laid_out
 
 
 def _local(day: date, hour: int, minute: int = 30) -> datetime:
@@ -138,6 +138,8 @@ def test_a_days_lines_are_painted_where_its_list_shows_them(app) -> None:
     placed = laid_out(metrics, short, [entry] * 5, 15)
     assert 2 <= len(placed) <= 3  # as many as fit, the last one cut
     assert all(rect.width() == 400 - 15 - 2 * TEXT_MARGIN for rect, _entry in placed)  # room for the bar
+    assert cut(placed, [entry] * 5, short)  # an arrow in that room says there is more
+    assert not cut(laid_out(metrics, wide, [entry] * 2, 15), [entry] * 2, wide)
 
 
 def test_a_busy_day_lays_its_lines_out_in_batches_and_scrolls_to_the_last(
