@@ -118,6 +118,7 @@ def test_drop_on_another_day_reschedules_and_is_audited(gui_ctx, calendar) -> No
     assert mime.hasFormat(MIME)
     drop_on(page.week, target, mime)
     assert page.week.titles(day) == [] and page.week.titles(target) == ["Extinguisher check"]
+    assert source.titles() == []  # the day's open list shows it gone
     (item,) = [o for o in page.items if o.title == "Extinguisher check"]
     assert item.due_at == _local(target, 14)
     audit = gui_ctx.services.audit

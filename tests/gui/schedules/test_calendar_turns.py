@@ -178,3 +178,22 @@ def test_the_views_are_made_where_they_stay(open_window, moves) -> None:
     page = _month(open_window, date.today())
     assert page.stack.isAncestorOf(page.month) and page.stack.isAncestorOf(page.week)
     assert moves.moved == []
+
+
+def test_the_days_and_an_open_list_follow_a_switch_of_language(gui_ctx, open_window, qtbot) -> None:
+    from branchguard.gui.kit import translation
+
+    day = _days_ahead(3)
+    for hour in (8, 9, 10):
+        _add(gui_ctx, f"Check {hour}", _local(day, hour))
+    page = _month(open_window, date.today())
+    lines = page.month.day_list(day)
+    assert lines is not None and lines.accessibleName().endswith("items: 3")
+    translation.install("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: page.month.days.headerData(0, Qt.Orientation.Horizontal) == "周一")
+        assert lines.accessibleName().endswith("共 3 项")  # the open list's name too
+        assert page.month.days.label(day)[0] == f"{day.day}  （共 3 项）"
+    finally:
+        translation.install("en")
+    qtbot.waitUntil(lambda: lines.accessibleName().endswith("items: 3"))
