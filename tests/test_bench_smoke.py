@@ -180,6 +180,35 @@ def test_the_page_table_waits_for_what_the_paint_posts_after_it(bench: Any, qapp
     assert ran == [1, 2, 3, 4, 5]
 
 
+def test_the_page_table_counts_a_task_the_page_starts_after_its_reads(bench: Any, qapp: Any) -> None:
+    """A check a page starts on the pool a turn after its reads (Settings' report font) is waited
+    for and counted in the page's figure: left running, it landed on the next measurement (the
+    bare table's floor, 3 -> 140 ms)."""
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from branchguard.gui.kit import tasks
+    from tools.bench import scale_pages
+
+    release, finished = threading.Event(), []
+    was_inline = tasks.inline()
+    tasks.set_inline(False)  # a real pool thread, as in the app
+    try:
+        start = lambda: tasks.run_task(  # noqa: E731
+            lambda _p: release.wait(30), on_done=lambda _r: finished.append(time.perf_counter())
+        )
+        QTimer.singleShot(1, start)
+        QTimer.singleShot(scale_pages.SETTLE_MS + 20, release.set)  # done after the first quiet watch
+        shown = scale_pages._until_quiet("the check never came back")
+    finally:
+        release.set()
+        tasks.set_inline(was_inline)
+    assert finished and shown >= finished[0]
+    assert tasks.running() == 0
+
+
 @pytest.mark.parametrize(
     ("figures", "met"),
     [

@@ -411,6 +411,11 @@ def run_task(
     return handle
 
 
+def running() -> int:
+    """Tasks started and not yet finished, failed or cancelled, in the whole application."""
+    return len(_running)
+
+
 def running_under(widget: QWidget) -> list[TaskHandle]:
     """The tasks still running whose progress shows over `widget` or inside it, oldest first."""
     return sorted((handle for handle in _running if handle.shown_over(widget)), key=lambda h: h.task)
