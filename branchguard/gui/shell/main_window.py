@@ -189,11 +189,15 @@ class MainWindow(QMainWindow):
 
         self._schedules_wanted = True
         services, modules = self.session.services, [info.module for info in self.visible_pages()]
+        settings = self.session.ctx.config.settings
 
         def pages_and_services() -> list[str]:
             with preload.collector_paused():
                 qt = preload.import_modules(modules, ahead=True)  # the Qt ones follow on the GUI thread
                 services.build_all()
+                from branchguard.reports.fonts import find_cjk_font  # parsed once (~200 ms) for all:
+
+                find_cjk_font(settings.get("report_font"))  # reports, Settings, About
             return qt
 
         def schedules_then_pages() -> None:  # the pages' imports not beside the scheduler's start

@@ -90,6 +90,32 @@ def test_the_window_imports_its_pages_and_the_scheduler_ahead_of_their_use(
     assert window.schedule_signals is None
 
 
+def test_the_report_font_is_found_on_the_preload_thread_with_the_pages(
+    open_window, qtbot, threaded, monkeypatch
+) -> None:
+    """The font every report embeds (and Settings and About name) is parsed once, on the preload
+    thread after the pages' imports, with the font set in Settings: not by the first of them to
+    need it, on the pool, while its page waits (~200 ms)."""
+    from branchguard.reports import fonts
+
+    asked: list[tuple[str, threading.Thread]] = []
+    real = fonts.find_cjk_font
+    def recording(setting: str = "") -> fonts.FontChoice:
+        asked.append((setting, threading.current_thread()))
+        return real(setting)
+
+    monkeypatch.setattr(fonts, "find_cjk_font", recording)
+    monkeypatch.setattr(preload, "collector_paused", nullcontext)
+    window = open_window("lead")
+    window.session.ctx.config.settings.set("report_font", "/nowhere/font.ttf")
+    done: list[bool] = []
+    window.start_schedules(then=lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done) and preload.wait(0))
+    assert [setting for setting, _thread in asked] == ["/nowhere/font.ttf"]
+    assert asked[0][1] is not threading.main_thread()
+    window.close()
+
+
 def test_what_follows_the_schedules_waits_for_every_page_and_comes_even_after_a_failure(
     open_window, qtbot, threaded, monkeypatch
 ) -> None:
