@@ -9,8 +9,10 @@ from branchguard.cli.common import cli_actor, fail, named_path, warn
 from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from pathlib import Path
+
     from branchguard.context import AppContext
-    from branchguard.core.anchors.types import AnchorReport
+    from branchguard.core.anchors.types import AnchorReport, Head
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -51,20 +53,27 @@ def run_folder(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def read_anchors(ctx: AppContext, args: argparse.Namespace) -> list[AnchorReport]:
-    """`verify --anchor SOURCE…`: every source read and its anchors checked against the ledger now,
-    before verify prints anything. A source that is not there, cannot be read or holds no anchor
-    refuses the whole run (AnchorSourceError, one line), not after the ledger's line saying all
-    is well."""
-    from branchguard.core.anchors.store import AnchorSourceError
+def require_sources(sources: list[Path]) -> None:
+    """Every anchor source named is there: said as every command says it of a missing file."""
     from branchguard.core.kernel.errors import ValidationError
+    from branchguard.core.kernel.i18n import Message
+
+    for source in sources:
+        if not source.exists():
+            raise ValidationError("field.file", Message("input.no_file", path=str(source)))
+
+
+def read_anchors(ctx: AppContext, args: argparse.Namespace, proved: tuple[Head, bool]) -> list[AnchorReport]:
+    """`verify --anchor SOURCE…`: every source (each there: `require_sources`) read and its anchors
+    checked against the ledger now, before verify prints anything. A source that cannot be read or
+    holds no anchor refuses the whole run (AnchorSourceError, one line), not after the ledger's
+    line saying all is well. `proved`: the ledger's check just made (AnchorService.check)."""
+    from branchguard.core.anchors.store import AnchorSourceError
     from branchguard.core.kernel.i18n import Message
 
     reports = []
     for source in args.anchors:
-        if not source.exists():  # said as every command says it of a missing file
-            raise ValidationError("field.file", Message("input.no_file", path=str(source)))
-        report = ctx.services.anchors.check(cli_actor(args), source)
+        report = ctx.services.anchors.check(cli_actor(args), source, proved)
         if not report.results:
             raise AnchorSourceError(Message("anchor.cli.none", source=str(source)))
         reports.append(report)

@@ -39,17 +39,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.logged_in is None:  # a database with no account: nobody could log in (cli/login.py)
         args.logged_in = no_account("cli:no-account")
+    from branchguard.core.anchors.types import Head
+
+    if args.anchors:  # a named source that is not there is refused before the long check
+        from branchguard.cli.anchors import require_sources
+
+        require_sources(args.anchors)
+    report = ctx.services.ledger.verify(cli_actor(args))
+    # The anchors' checks take the ledger's consistency from this report while its head holds:
+    # each once checked every record again (twice the work of `verify` with one anchor source).
+    held = (Head(report.head.seq, report.head.hash), report.ok)
     anchored = []
     if args.anchors:  # every anchor source read before the ledger's line is printed
         from branchguard.cli.anchors import read_anchors
 
-        anchored = read_anchors(ctx, args)
+        anchored = read_anchors(ctx, args, held)
     elif ctx.services.anchors.anchor_file().is_file():
         # the branch's own anchor file when none is named: a history cut back and re-chained
         # passed plain `verify`, which looked at nothing outside the database
-        own = ctx.services.anchors.check(cli_actor(args), ctx.services.anchors.anchor_file())
+        own = ctx.services.anchors.check(cli_actor(args), ctx.services.anchors.anchor_file(), held)
         anchored = [own] if own.results else []
-    report = ctx.services.ledger.verify(cli_actor(args))
     # With anchors the ledger's line says what the chain proved; the anchors' lines follow.
     proved = Message("ledger.proved.chain") if anchored and report.ok else report.proved
     if args.json:
