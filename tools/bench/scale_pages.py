@@ -6,9 +6,10 @@ background read is shown and painted), the longest GUI stall meanwhile (a 5 ms h
 pages.py), and a refresh (`Page.refresh()` until its reads are shown and painted); after the tour,
 for reference, a second visit of each page in the same order (built already: shown and
 refreshed). The floor of each page, in the same process: a bare QTableView over a
-QStandardItemModel filled from plain sqlite3 (psycopg) with the rows the page shows, until it has
-painted. Then the idle resident set size after the tour, with the garbage collected and the event
-loop quiet (issue 20: at most the demo's figure + 50 MB).
+QStandardItemModel filled from plain sqlite3 (psycopg) with the rows the page shows (and, for a
+windowed list, the count of every row it says it holds), until it has painted. Then the idle
+resident set size after the tour, with the garbage collected and the event loop quiet (issue 20:
+at most the demo's figure + 50 MB).
 `python -m tools.bench.scale_pages DATA_DIR URL` does the same on the PostgreSQL database at URL
 (postgresql+psycopg://…), its floors read with psycopg. Prints `result {json}`.
 """
@@ -51,6 +52,14 @@ FLOORS = {
     "audit": "SELECT at, actor, action, entity, entity_id, summary FROM audit_events "
     "ORDER BY at DESC, id DESC LIMIT 200",
     "settings": "SELECT * FROM branch",
+}
+# The windowed lists also say how many rows their filter selects ("200 of 203,112 shown"), counted in
+# SQL (issue 20: "counts by SQL aggregate"): their floors count the same rows.
+COUNTS = {
+    "incidents": "SELECT count(*) FROM incidents",
+    "drills": "SELECT count(*) FROM drill_plans",
+    "inspections": "SELECT count(*) FROM inspections",
+    "audit": "SELECT count(*) FROM audit_events",
 }
 
 
@@ -136,17 +145,19 @@ def _until_quiet(failure: str) -> float:
         done = time.perf_counter()
 
 
-def _floor(db: Db, sql: str) -> tuple[float, int]:
+def _floor(db: Db, sql: str, count_sql: str = "") -> tuple[float, int]:
     from PySide6.QtGui import QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import QTableView
 
     started = time.perf_counter()
     rows = db.execute(sql.format(**db.month_view())).fetchall()
+    total = db.execute(count_sql).fetchone()[0] if count_sql else len(rows)
     model = QStandardItemModel(len(rows), len(rows[0]) if rows else 1)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             model.setItem(r, c, QStandardItem("" if value is None else str(value)))
     view = QTableView()
+    view.setWindowTitle(f"{len(rows)} / {total}")
     view.setModel(model)
     view.resize(1000, 700)
     view.show()
@@ -207,7 +218,7 @@ def measure(data_dir: Path, url: str = "") -> dict[str, Any]:
                 page.refresh()
                 refresh = _until_quiet(f"{info.page_id}: the refresh never came back") - started
                 stall = max(stall, heart.longest(mark))
-            floor, rows = _floor(db, FLOORS[info.page_id])
+            floor, rows = _floor(db, FLOORS[info.page_id], COUNTS.get(info.page_id, ""))
             pages[info.page_id] = {
                 "show": show,
                 "stall": stall,
