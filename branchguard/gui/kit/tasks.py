@@ -362,6 +362,10 @@ def _progress_dialog(parent: QWidget, title: str, cancellable: bool) -> QProgres
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+    # At its minimum the value (re)starts the timer that shows the dialog: the one Qt starts when
+    # it is made runs Qt's default 4 s, which setMinimumDuration leaves alone while the value is
+    # -1 (unset). Without it no wait under 4 s showed progress, whatever the work's progress said.
+    dialog.setValue(0)
     return dialog
 
 

@@ -100,3 +100,22 @@ def test_a_detached_task_runs_to_its_end_and_tells_only_who_listens_afterwards(q
     qtbot.waitUntil(lambda: handle.done)
     assert first == [] and later == ["written"]
     assert handle not in tasks._running
+
+
+def test_the_progress_dialog_is_due_after_show_progress_after_ms_not_qts_four_seconds(qtbot, gate) -> None:
+    from PySide6.QtCore import QTimer
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    started = threading.Event()
+    handle = run_task(waiting_work(gate, started), parent=parent, title="Exporting", cancellable=True)
+    assert started.wait(30)
+    dialog = handle._dialog
+    assert dialog is not None and not dialog.isVisible()
+    # The timer that shows the dialog (QProgressDialog's own, its one QTimer child) runs, and runs
+    # the app's interval: the work has said nothing yet, as a report builder's first seconds.
+    [due] = [timer for timer in dialog.findChildren(QTimer) if timer.isActive()]
+    assert due.interval() == tasks.SHOW_PROGRESS_AFTER_MS
+    gate.set()
+    qtbot.waitUntil(lambda: handle.done)
