@@ -20,7 +20,7 @@ from branchguard.core.hazards.types import HazardFilter, HazardInfo, HazardSever
 from branchguard.core.incidents.text import local_stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
-from branchguard.reports import anchoring
+from branchguard.reports import anchoring, progress
 from branchguard.reports.fonts import FontChoice, find_cjk_font
 from branchguard.reports.hazard_common import DATE, Tally, describe_filter, description_text, tally
 from branchguard.reports.incident_report import pairs_table, section_heading
@@ -235,6 +235,7 @@ def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: flo
     rows: list[list[Cell]] = []
     bands: list[tuple[object, ...]] = []
     for i, h in enumerate(hazards, start=1):
+        progress.step(i, len(hazards))  # ~1 s at ten years, before the pages are laid out
         if h.overdue:
             bands.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_BAND))
         rows.append(

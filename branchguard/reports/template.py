@@ -37,6 +37,7 @@ from branchguard.core.accounts.names import Names
 from branchguard.core.kernel.i18n import current_language, t
 from branchguard.core.kernel.output import write_file
 from branchguard.core.people.types import BranchRole
+from branchguard.reports import progress
 from branchguard.reports.cjk_paragraph import TextParagraph
 from branchguard.reports.fonts import FontChoice
 
@@ -339,6 +340,7 @@ def render_pdf(
     )
     pages: list[int] = []
     decorate = partial(_decorate_page, meta=meta, font=font)
+    progress.hook_layout(doc)
     doc.build(story, canvasmaker=partial(_TwoPassCanvas, decorate=decorate, pages=pages))
     return buffer.getvalue(), pages[0]
 
@@ -374,6 +376,7 @@ def render_mixed_pdf(meta: ReportMeta, story: list[Flowable], font: FontChoice) 
     doc.addPageTemplates(templates)
     pages: list[int] = []
     decorate = partial(_decorate_page, meta=meta, font=font)
+    progress.hook_layout(doc)
     doc.build(story, canvasmaker=partial(_TwoPassCanvas, decorate=decorate, pages=pages))
     return buffer.getvalue(), pages[0]
 

@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.kernel.i18n import t
-from branchguard.reports import anchoring
+from branchguard.reports import anchoring, progress
 from branchguard.reports.template import ACCENT
 
 Value = str | int | float | date | datetime | None
@@ -99,6 +99,7 @@ def fill_register(
                 cell.fill = OVERDUE_FILL
         if late:
             sheet.cell(row=number, column=overdue_column).font = ALERT_FONT
+        progress.step(number - header_row, len(rows))
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
     sheet.freeze_panes = f"B{header_row + 1}"  # the header row and the record's number stay in view

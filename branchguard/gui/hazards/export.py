@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import ask_save_path
-from branchguard.gui.kit.tasks import TaskHandle, run_task
+from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -65,7 +65,8 @@ def preview_register(widget: QWidget, session: GuiSession, flt: HazardFilter) ->
 
 
 class RegisterExporter(QObject):
-    """The export buttons' flow: a save dialog, then the work through run_task with progress."""
+    """The export buttons' flow: a save dialog, then the work through run_task with progress (the
+    pages laid out, the rows written) and Cancel, which stops it before any file is written."""
 
     def __init__(self, session: GuiSession, widget: QWidget) -> None:
         super().__init__(widget)
@@ -108,6 +109,23 @@ class RegisterExporter(QObject):
         font_setting = str(self.session.ctx.config.settings.get("report_font") or "")
         note = AnchorNote()
 
+        rows, pages = self.tr("Hazard %1 of %2"), self.tr("Laying out page %1")
+
+        def work(progress: TaskProgress) -> str:
+            from branchguard.reports import progress as report_progress
+
+            shown = [-1]
+
+            def heard(done: int, total: int) -> None:  # each page, each row: Cancel stops it there
+                progress.check()
+                if done != shown[0] and (not total or done == total or done % 100 == 0):
+                    shown[0] = done
+                    said = rows.replace("%2", str(total)) if total else pages
+                    progress.report(done, total, said.replace("%1", str(done)))
+
+            with report_progress.watching(heard):
+                return write_register(services, actor, flt, out, fmt, font_setting, note)
+
         def done(warning: str) -> None:
             self.task = None
             on_done(out, warning, note.problem)
@@ -116,11 +134,17 @@ class RegisterExporter(QObject):
             self.task = None
             on_error(message)
 
-        self.task = run_task(
-            lambda _progress: write_register(services, actor, flt, out, fmt, font_setting, note),
+        def cancelled() -> None:
+            self.task = None
+
+        handle = run_task(
+            work,
             on_done=done,
             on_error=failed,
+            on_cancel=cancelled,
             parent=self.widget,
             title=self.tr("Exporting the hazard register…"),
+            cancellable=True,
         )
-        return self.task
+        self.task = None if handle.done else handle  # inline (tests) it ended inside run_task
+        return handle

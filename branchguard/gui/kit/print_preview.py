@@ -13,7 +13,8 @@ A page hands over a function that writes its report to a path; everything else i
 to the report builder as its `on_anchor` (gui/kit/anchor_note.py), and may return the report's
 FontChoice (or anything with a `warning` text). The font's warning and "anchor not written" (with
 why: the anchor folder gone, no signing key) are shown under the pages, as the CLI warns.
-The preview builds in the background with a busy bar, then renders the pages with PDFium
+The preview builds in the background with a busy bar (closing it stops the build at the next page
+it lays out: reports/progress.py), then renders the pages with PDFium
 (reports/pdf_pages.py) lazily, only those in view, at the screen's resolution; Print… opens the
 system print dialog and paints each page, rendered at the printer's resolution (at most
 pdf_printing.PRINT_DPI), off the GUI thread with progress; Save as PDF… copies the very file shown.
@@ -25,7 +26,6 @@ PDFium is not thread-safe: every call into it runs on one single-thread pool (gu
 from __future__ import annotations
 
 import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -61,8 +61,9 @@ from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.pdf_printing import pdf_pool, print_pages, to_image
 from branchguard.gui.kit.screen import resize_within_screen
-from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
+from branchguard.gui.kit.tasks import TaskCancelled, TaskHandle, TaskProgress, run_task
 from branchguard.reports.pdf_pages import POINTS_PER_INCH, PdfPages
+from branchguard.reports.progress import watching
 from branchguard.reports.template import write_atomically
 
 PAGE_GAP = 12
@@ -119,7 +120,6 @@ class PreviewDialog(QDialog):
         self._task: TaskHandle | None = None  # the build, while under way
         self._busy = 0  # prints and saves under way: their progress dialogs are the preview's
         self._closed = False
-        self._gone = threading.Event()
         self._build_ui()
         self.retranslate()
         self._visible_timer = QTimer(self)
@@ -246,20 +246,21 @@ class PreviewDialog(QDialog):
 
     # -- building the report -------------------------------------------------------------------
     def _start_build(self) -> None:
-        build, out, folder, gone = self._build, self.pdf_path, self._folder, self._gone
+        build, out, folder = self._build, self.pdf_path, self._folder
 
-        def work(_progress: TaskProgress) -> tuple[str, str, PdfPages] | None:
+        def work(progress: TaskProgress) -> tuple[str, str, PdfPages]:
             note = AnchorNote()
-            result = build(out, note)
-            if gone.is_set():  # closed meanwhile: nobody will look at it
+            try:  # closing cancels: the build stops at its next page laid out (reports/progress.py)
+                with watching(lambda _done, _total: progress.check()):
+                    result = build(out, note)
+                progress.check()  # closed meanwhile: nobody will look at it
+            except TaskCancelled:
                 folder.cleanup()
-                return None
+                raise
             warning = result if isinstance(result, str) else getattr(result, "warning", "") or ""
             return warning, note.problem, PdfPages(out)
 
-        def done(result: tuple[str, str, PdfPages] | None) -> None:
-            if result is None:
-                return
+        def done(result: tuple[str, str, PdfPages]) -> None:
             if shiboken6.isValid(self) and not self._closed:
                 self._built(result)
             else:
@@ -550,7 +551,8 @@ class PreviewDialog(QDialog):
         if self._closed:
             return
         self._closed = True
-        self._gone.set()
+        if self._task is not None:
+            self._task.cancel()  # the build stops; it removes the folder
         if self.pages is not None:
             _close_later(self.pages, self._folder)
             self.pages = None

@@ -166,6 +166,11 @@ class TaskProgress:
     def cancel(self) -> None:
         self._cancel.set()
 
+    def check(self) -> None:
+        """Raise TaskCancelled once cancelled: for a callback the work hands on (reports/progress.py)."""
+        if self.cancelled:
+            raise TaskCancelled
+
 
 _fault_place: FaultPlace | None = None
 

@@ -4578,6 +4578,14 @@ Submitted as: %3</translation>
 <context>
     <name>RegisterExporter</name>
     <message>
+        <source>Hazard %1 of %2</source>
+        <translation>Hazard %1 of %2</translation>
+    </message>
+    <message>
+        <source>Laying out page %1</source>
+        <translation>Laying out page %1</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>

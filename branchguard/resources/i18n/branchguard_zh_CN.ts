@@ -4564,6 +4564,14 @@ Submitted as: %3</source>
 <context>
     <name>RegisterExporter</name>
     <message>
+        <source>Hazard %1 of %2</source>
+        <translation>第 %1 / %2 条隐患</translation>
+    </message>
+    <message>
+        <source>Laying out page %1</source>
+        <translation>正在排版第 %1 页</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>

@@ -28,6 +28,7 @@ from branchguard.gui.hazards.detail import HazardDetailDialog
 from branchguard.gui.hazards.dialogs import NewHazardDialog
 from branchguard.gui.hazards.models import OVERDUE_BACKGROUND, HazardEventsModel, HazardListModel
 from branchguard.gui.hazards.page import OPEN_ONLY, HazardsPage, _unbroken
+from branchguard.gui.kit import tasks
 from branchguard.gui.shell.session import GuiSession
 from tests.gui.incidents.incident_support import login, read_every_cell, session_for
 
@@ -162,6 +163,47 @@ def test_the_pdf_export_runs_through_the_task_runner(
         assert hazard.number in text
     assert hazards["closed"].info.number not in text  # filtered out on screen, so not in the file
     assert "读卡器" in text.replace("\n", "")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_cancel_stops_the_export_before_any_file_is_written(
+    open_window: Any,
+    hazards: dict[str, HazardDetail],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+) -> None:
+    page = register(open_window)
+    monkeypatch.setattr(tasks.TaskProgress, "cancelled", property(lambda _self: True))  # Cancel clicked
+    heard: list[str] = []
+    out = tmp_path / "out" / f"register.{fmt}"
+    out.parent.mkdir()
+
+    def done(*_: Any) -> None:
+        heard.append("done")
+
+    handle = page.exporter.export(fmt, page.current_filter(), out, done, heard.append)
+    assert handle.done and heard == [] and page.exporter.task is None
+    assert list(out.parent.iterdir()) == []  # nor a temporary file
+
+
+@pytest.mark.parametrize(
+    ("fmt", "said"), [("xlsx", ["Hazard 3 of 3"]), ("pdf", ["Hazard 3 of 3", "Laying out page 1"])]
+)
+def test_the_export_says_how_far_it_is(
+    open_window: Any,
+    hazards: dict[str, HazardDetail],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+    said: list[str],
+) -> None:
+    page = register(open_window)
+    reported: list[str] = []
+    monkeypatch.setattr(tasks.TaskProgress, "report", lambda _self, *args: reported.append(args[2]))
+    out = tmp_path / f"register.{fmt}"
+    page.exporter.export(fmt, page.current_filter(), out, lambda *_: None, pytest.fail)
+    assert [text for text in said if text in reported] == said and out.exists()
 
 
 def test_preview_print_shows_the_register_as_filtered(

@@ -229,3 +229,33 @@ def test_previous_and_next_follow_the_page_in_view(dialog: PreviewDialog, qtbot:
     assert dialog.page_box.value() == 2 and dialog.prev_button.isEnabled()
     dialog.page_box.setValue(PAGES)
     assert dialog.current_page() == PAGES - 1 and not dialog.next_button.isEnabled()
+
+
+def test_closing_while_the_report_builds_stops_it_at_its_next_page(
+    app: Any, qtbot: Any, pool_tasks: Any
+) -> None:
+    import threading
+
+    from branchguard.reports import progress
+
+    started, closed = threading.Event(), threading.Event()
+    pages_after_close: list[str] = []
+
+    def build(out: Path, _note: Any) -> Font:  # as template.render_pdf reports each page it lays out
+        started.set()
+        assert closed.wait(30)
+        for page in range(1, 100):
+            progress.step(page, 0)
+            pages_after_close.append(f"page {page}")
+        write_pages(out)
+        return Font("")
+
+    shown = preview_report(None, "Ten years", build)
+    folder = shown.pdf_path.parent
+    assert started.wait(30)
+    shown.close()
+    closed.set()
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(0)
+    assert pages_after_close == []  # stopped at the first page laid out after the close
+    assert not folder.exists()
