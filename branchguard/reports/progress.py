@@ -50,3 +50,16 @@ def hook_layout(doc: Any) -> None:
             step(page[0], 0)
 
     doc.setProgressCallBack(said)
+
+
+def thinned(heard: Heard, every: int = 100) -> Heard:
+    """`heard` told of each new page, every `every`th row and the last one: what a bar needs (a
+    register's 5,000 rows would otherwise send 5,000 signals), and still often enough to stop."""
+    last = [-1]
+
+    def said(done: int, total: int) -> None:
+        if done != last[0] and (not total or done == total or done % every == 0):
+            last[0] = done
+            heard(done, total)
+
+    return said

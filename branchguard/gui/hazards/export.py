@@ -114,16 +114,12 @@ class RegisterExporter(QObject):
         def work(progress: TaskProgress) -> str:
             from branchguard.reports import progress as report_progress
 
-            shown = [-1]
-
-            def heard(done: int, total: int) -> None:  # each page, each row: Cancel stops it there
+            def heard(done: int, total: int) -> None:  # each page, every 100th row: Cancel stops it there
                 progress.check()
-                if done != shown[0] and (not total or done == total or done % 100 == 0):
-                    shown[0] = done
-                    said = rows.replace("%2", str(total)) if total else pages
-                    progress.report(done, total, said.replace("%1", str(done)))
+                said = rows.replace("%2", str(total)) if total else pages
+                progress.report(done, total, said.replace("%1", str(done)))
 
-            with report_progress.watching(heard):
+            with report_progress.watching(report_progress.thinned(heard)):
                 return write_register(services, actor, flt, out, fmt, font_setting, note)
 
         def done(warning: str) -> None:

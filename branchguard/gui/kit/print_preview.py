@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -57,13 +56,14 @@ from PySide6.QtWidgets import (
 
 from branchguard.gui.kit import discard
 from branchguard.gui.kit.anchor_note import AnchorNote
+from branchguard.gui.kit.building_note import BuildingNote
 from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.pdf_printing import pdf_pool, print_pages, to_image
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.tasks import TaskCancelled, TaskHandle, TaskProgress, run_task
 from branchguard.reports.pdf_pages import POINTS_PER_INCH, PdfPages
-from branchguard.reports.progress import watching
+from branchguard.reports.progress import thinned, watching
 from branchguard.reports.template import write_atomically
 
 PAGE_GAP = 12
@@ -174,20 +174,10 @@ class PreviewDialog(QDialog):
         self.area.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.area.horizontalScrollBar().valueChanged.connect(lambda _v: self._visible_timer.start())
 
-        self.busy_label = QLabel()
-        self.busy_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.busy_label.setWordWrap(True)
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setMaximumWidth(360)
-        busy = QWidget()
-        busy_box = QVBoxLayout(busy)
-        busy_box.addStretch(1)
-        busy_box.addWidget(self.busy_label)
-        busy_box.addWidget(self.busy_bar, 0, Qt.AlignmentFlag.AlignHCenter)
-        busy_box.addStretch(1)
+        self.building = BuildingNote()
+        self.busy_label, self.busy_bar = self.building.label, self.building.bar
         self.stack = QStackedWidget()
-        self.stack.addWidget(busy)
+        self.stack.addWidget(self.building)
         self.stack.addWidget(self.area)
 
         self.message = QLabel()
@@ -250,8 +240,13 @@ class PreviewDialog(QDialog):
 
         def work(progress: TaskProgress) -> tuple[str, str, PdfPages]:
             note = AnchorNote()
-            try:  # closing cancels: the build stops at its next page laid out (reports/progress.py)
-                with watching(lambda _done, _total: progress.check()):
+
+            def said(done: int, total: int) -> None:  # the rows read in, each page laid out
+                progress.check()  # closing cancels: the build stops here (reports/progress.py)
+                progress.report(done, total)
+
+            try:
+                with watching(thinned(said)):
                     result = build(out, note)
                 progress.check()  # closed meanwhile: nobody will look at it
             except TaskCancelled:
@@ -267,6 +262,11 @@ class PreviewDialog(QDialog):
                 _close_later(result[2], folder)
 
         self._task = run_task(work, on_done=done, on_error=self._guard(self._failed))
+        self._task.progressed.connect(self._guard(self._progressed))
+
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        said = self.tr("Building the report… %1 of %2") if total else self.tr("Laying out page %1…")
+        self.building.show_progress(done, total, said.replace("%1", str(done)).replace("%2", str(total)))
 
     def _guard(self, slot: Callable[..., None]) -> Callable[..., None]:
         """A callback that does nothing once the dialog is gone (closed and deleted)."""
@@ -299,8 +299,7 @@ class PreviewDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._task = None
-        self.busy_bar.setRange(0, 1)
-        self.busy_label.setText(self.tr("The report could not be built: %1").replace("%1", message))
+        self.building.stop(self.tr("The report could not be built: %1").replace("%1", message))
 
     def _set_ready(self, ready: bool) -> None:
         for widget in (

@@ -251,6 +251,7 @@ class TaskHandle(QObject):
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    progressed = Signal(int, int, str)  # as reported: for whoever shows it other than the dialog
 
     def __init__(
         self, parent: QWidget | None, title: str, cancellable: bool, finish_on_quit: bool = False
@@ -297,6 +298,7 @@ class TaskHandle(QObject):
         return dialog if dialog is not None and shiboken6.isValid(dialog) else None
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
+        self.progressed.emit(done, total, text)
         dialog = self._live_dialog()
         if dialog is None:
             return

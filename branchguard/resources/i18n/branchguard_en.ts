@@ -6589,6 +6589,14 @@ Submitted as: %3</translation>
 <context>
     <name>PreviewDialog</name>
     <message>
+        <source>Building the report… %1 of %2</source>
+        <translation>Building the report… %1 of %2</translation>
+    </message>
+    <message>
+        <source>Laying out page %1…</source>
+        <translation>Laying out page %1…</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>

@@ -6569,6 +6569,14 @@ Submitted as: %3</source>
 <context>
     <name>PreviewDialog</name>
     <message>
+        <source>Building the report… %1 of %2</source>
+        <translation>正在生成报告… %1 / %2</translation>
+    </message>
+    <message>
+        <source>Laying out page %1…</source>
+        <translation>正在排版第 %1 页…</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>上一页</translation>
     </message>

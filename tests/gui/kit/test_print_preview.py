@@ -259,3 +259,32 @@ def test_closing_while_the_report_builds_stops_it_at_its_next_page(
     qtbot.wait(0)
     assert pages_after_close == []  # stopped at the first page laid out after the close
     assert not folder.exists()
+
+
+def test_while_it_builds_the_preview_says_how_far_the_report_is(
+    app: Any, qtbot: Any, pool_tasks: Any
+) -> None:
+    import threading
+
+    from branchguard.reports import progress
+
+    laid_out = threading.Event()
+
+    def build(out: Path, _note: Any) -> Font:
+        for row in range(1, 301):  # as a register reads its rows in, then lays out its pages
+            progress.step(row, 300)
+        for page in (1, 2):
+            progress.step(page, 0)
+        assert laid_out.wait(30)
+        write_pages(out)
+        return Font("")
+
+    shown = preview_report(None, "Ten years", build)
+    qtbot.addWidget(shown)
+    qtbot.waitUntil(lambda: "2" in shown.busy_label.text())
+    assert shown.busy_label.text() == "Laying out page 2…"
+    assert (shown.busy_bar.minimum(), shown.busy_bar.maximum()) == (0, 0)  # busy: the pages to come unknown
+    laid_out.set()
+    qtbot.waitUntil(lambda: shown.rendered_pages() != [])
+    shown.close()
+    QThreadPool.globalInstance().waitForDone()
