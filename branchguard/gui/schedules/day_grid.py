@@ -182,6 +182,22 @@ def laid_out(metrics: QFontMetrics, area: QRect, entries: list[Entry], bar: int)
     return placed
 
 
+def whole_lines(placed: list[tuple[QRect, Entry]], area: QRect, line: int) -> int:
+    """The bottom of the last text line of `placed` that `area` shows whole (a cell is painted with
+    no line cut through its middle, where the lists it replaced showed the top half of the next).
+    A wrapped entry's lines share its height evenly: CJK lines are a pixel or two taller than
+    `line`, the font's own spacing, which alone would drift."""
+    for rect, _entry in placed:
+        if rect.bottom() > area.bottom():
+            lines = max(1, round(rect.height() / max(line, 1)))
+            step = rect.height() / lines
+            fit = int((area.bottom() + 1 - rect.top()) // step)
+            if fit == 0:  # not one of its lines: the entry is left to the list (the first, cut)
+                return rect.top() - 1 if rect.top() > area.top() else area.bottom()
+            return rect.top() + int(fit * step) - 1
+    return area.bottom()
+
+
 def cut(placed: list[tuple[QRect, Entry]], entries: list[Entry], area: QRect) -> bool:
     """Whether the lines laid out in `area` leave some unseen: not all placed, or the last cut."""
     return len(placed) < len(entries) or bool(placed and placed[-1][0].bottom() > area.bottom())
@@ -231,11 +247,12 @@ class DayPainter(QStyledItemDelegate):
         font.setBold(False)
         painter.setFont(font)
         area = self.lines_area(cell, metrics)
-        painter.setClipRect(area)
         text = option.palette.color(QPalette.ColorRole.Text)
         bar = grid.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         entries = days.entries(day)
         placed = laid_out(metrics, area, entries, bar)
+        area.setBottom(whole_lines(placed, area, metrics.lineSpacing()))  # no line cut through
+        painter.setClipRect(area)
         for rect, entry in placed:
             painter.setPen(QColor(entry.colour) if entry.colour is not None else text)
             painter.drawText(rect, _WRAP, entry.text)

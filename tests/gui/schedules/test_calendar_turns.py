@@ -15,7 +15,7 @@ from branchguard.core.schedules.types import ScheduleInput
 from branchguard.gui.schedules import calendar_views
 from branchguard.gui.schedules.calendar_page import MONTH, CalendarPage
 from branchguard.gui.schedules.calendar_views import LAYOUT_BATCH, DayList, month_start
-from branchguard.gui.schedules.day_grid import TEXT_MARGIN, DayGrid, cut, laid_out
+from branchguard.gui.schedules.day_grid import TEXT_MARGIN, DayGrid, cut, laid_out, whole_lines
 
 
 def _local(day: date, hour: int, minute: int = 30) -> datetime:
@@ -140,6 +140,18 @@ def test_a_days_lines_are_painted_where_its_list_shows_them(app) -> None:
     assert all(rect.width() == 400 - 15 - 2 * TEXT_MARGIN for rect, _entry in placed)  # room for the bar
     assert cut(placed, [entry] * 5, short)  # an arrow in that room says there is more
     assert not cut(laid_out(metrics, wide, [entry] * 2, 15), [entry] * 2, wide)
+
+
+def test_a_cell_shows_whole_lines_only() -> None:
+    """The lines are clipped at the last text line the cell shows whole, counted in each entry's
+    own line height (a wrapped CJK line is taller than the font's spacing): no half line shows."""
+    e = None
+    one, four = QRect(0, 0, 100, 16), QRect(0, 16, 100, 64)  # an entry of one line, one of four
+    assert whole_lines([(one, e), (four, e)], QRect(0, 0, 100, 50), 15) == 47  # two of the four
+    assert whole_lines([(one, e), (four, e)], QRect(0, 0, 100, 100), 15) == 99  # all fit
+    late = QRect(0, 40, 100, 32)
+    assert whole_lines([(QRect(0, 0, 100, 40), e), (late, e)], QRect(0, 0, 100, 50), 15) == 39  # none
+    assert whole_lines([(QRect(0, 0, 100, 64), e)], QRect(0, 0, 100, 10), 15) == 9  # the first, cut
 
 
 def test_a_busy_day_lays_its_lines_out_in_batches_and_scrolls_to_the_last(
