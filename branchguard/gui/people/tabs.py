@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +29,7 @@ from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
-from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, RowsModel
+from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, CellsProxy, RowsModel
 from branchguard.gui.kit.search_box import SearchBox
 from branchguard.gui.kit.text_scale import scaled, set_row_height
 from branchguard.gui.kit.writer import writer
@@ -64,7 +64,7 @@ class RecordTab(QWidget, Generic[T]):
         self.remove_loader = Loader(self, on_error=self._remove_failed)
         self._removing = False  # a removal being read, asked or written: no second one meanwhile
         self.model: RowsModel[T] = model
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = CellsProxy(self)  # a cell sized or painted is one call into Python, not one per role
         self.proxy.setSourceModel(model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = self._make_table()
@@ -264,11 +264,12 @@ class RecordTab(QWidget, Generic[T]):
 
     def _show(self, rows: list[T], select: int | None) -> None:
         self._read = True
-        self.model.set_rows(rows)
+        changed = self.model.set_rows(rows)
         if select is not None:
             self.select_id(select)
         if self.isVisible() and self._sized:
-            self._size_columns(grow_only=True)  # a longer value added or changed since: not cut off
+            if changed:  # a longer value added or changed since: not cut off
+                self._size_columns(grow_only=True)
         elif self.isVisible():
             self._size_columns_once()
         self.count_label.setText(self.count_text(len(rows)))
