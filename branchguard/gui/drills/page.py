@@ -6,7 +6,7 @@ for a live incident and the 演练 DRILL strip and banner show.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from branchguard.core.dashboard.types import ComplianceFilter
 from branchguard.core.incidents.types import ActionFilter
@@ -16,6 +16,7 @@ from branchguard.gui.drills.criteria import CriteriaPanel
 from branchguard.gui.drills.list_view import DrillListPanel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import INCIDENTS_PAGE, Page
+from branchguard.gui.kit.tabs import PageTabs
 from branchguard.gui.shell.session import GuiSession
 
 
@@ -35,7 +36,7 @@ class DrillsPage(Page):
         self._compliance: CompliancePanel | None = None
         self._criteria: CriteriaPanel | None = None
         self._action_list: ActionListPanel | None = None
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.tabs.setObjectName("drills_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.list_panel, icon("drill"), "")

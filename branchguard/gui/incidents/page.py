@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from branchguard.gui.incidents.start import StartIncidentDialog, may_start
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.tabs import tab_home
+from branchguard.gui.kit.tabs import PageTabs, tab_home
 from branchguard.gui.shell.session import GuiSession
 
 TAB_TITLE_CHARS = 18
@@ -58,7 +57,7 @@ class IncidentsPage(Page):
         self.start_button.setProperty("accent", True)
         self.start_button.clicked.connect(self.ask_start)
         self.start_button.setVisible(may_start(session))
-        self.tabs = QTabWidget(self)
+        self.tabs = PageTabs(self)
         self.tabs.setObjectName("incidents_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)

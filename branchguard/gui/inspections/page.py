@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from branchguard.core.inspections.types import (
     InspectionFilter,
@@ -24,7 +24,7 @@ from branchguard.gui.inspections.runner import InspectionRunner
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
-from branchguard.gui.kit.tabs import tab_home
+from branchguard.gui.kit.tabs import PageTabs, tab_home
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -50,7 +50,7 @@ class InspectionsPage(Page):
         self.intro.setWordWrap(True)
         # The tabs made inside the page, their contents inside the tabs' stack: made where they stay,
         # each is styled once, not again when moved under its parent (gui/kit/tabs.py).
-        self.tabs = QTabWidget(self)
+        self.tabs = PageTabs(self)
         self._stack = tab_home(self.tabs)
         self.overview = InspectionsOverview(session, self._stack)
         self.overview.start_requested.connect(self.ask_start)

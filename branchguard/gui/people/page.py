@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.gui.kit.files import documents_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.tabs import PageTabs
 from branchguard.gui.people.tabs import ContactsTab, StaffTab
 from branchguard.gui.shell.session import GuiSession
 
@@ -60,7 +60,7 @@ class PeoplePage(Page):
         self._contacts_holder.setObjectName("contacts_holder")
         holder_layout = QVBoxLayout(self._contacts_holder)
         holder_layout.setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.tabs.setObjectName("people_tabs")
         self.tabs.setDocumentMode(False)
         self.tabs.addTab(self.staff_tab, icon("people"), "")
