@@ -31,6 +31,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, CellsProxy, RowsModel
 from branchguard.gui.kit.search_box import SearchBox
+from branchguard.gui.kit.tables import sizing
 from branchguard.gui.kit.text_scale import scaled, set_row_height
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.people.models import ContactsModel, PeopleModel
@@ -292,12 +293,13 @@ class RecordTab(QWidget, Generic[T]):
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         least, most = scaled(90, header), scaled(320, header)
-        for column in range(self.model.columnCount() - 1):
-            content = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
-            # Room for the sort arrow and for longer values typed later.
-            wanted = min(max(content + 24, least), most)
-            if not grow_only or header.sectionSize(column) < wanted:
-                header.resizeSection(column, wanted)
+        with sizing(self.table):
+            for column in range(self.model.columnCount() - 1):
+                content = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                # Room for the sort arrow and for longer values typed later.
+                wanted = min(max(content + 24, least), most)
+                if not grow_only or header.sectionSize(column) < wanted:
+                    header.resizeSection(column, wanted)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +23,7 @@ from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS, SORT_ROLE, CellsProxy
 from branchguard.gui.kit.search_box import SearchBox
-from branchguard.gui.kit.tables import lead_with
+from branchguard.gui.kit.tables import lead_with, sizing
 from branchguard.gui.kit.text_scale import scaled, set_row_height
 from branchguard.gui.playbooks.models import LEVELS_ROLE, PlaybooksModel
 from branchguard.gui.playbooks.preview import LevelBadgeDelegate
@@ -173,11 +173,12 @@ class PlaybookList(QWidget):
         selection.blockSignals(True)  # one current_changed at the end, not one per restored row
         sizing = not self._sized and bool(rows)
         if sizing:
-            # Sized in a turn of its own: the first list often arrives in the same sweep of the
-            # event loop as the page's first paint, and the two held the window 60-85 ms of CPU
-            # on a loaded machine (a timer, not a zero-delay call, which Qt 6 posts as an event).
+            # Sized before the rows are first painted, so they are painted once: sized in a turn of
+            # its own (when the first read could come back within the page's first paint, which it
+            # no longer does: kit/loader.py, next_turn), the rows were painted, then painted again
+            # sized, then a third time on Qt's timer (kit/tables.py, sizing): 30 ms at ten years.
             self._sized = True
-            QTimer.singleShot(1, self, self._size_columns)
+            self._size_columns()
         first = current.code if current is not None else (chosen[0] if chosen else None)
         if (first is None or not self.select_code(first)) and rows:
             self.select_code(self.model.row_at(self.proxy.mapToSource(self.proxy.index(0, 0)).row()).code)
@@ -193,11 +194,13 @@ class PlaybookList(QWidget):
             self.selection_changed.emit()
 
     def _size_columns(self) -> None:
-        self.table.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-        self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, scaled(TITLE_WIDTH, header)))
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+        widest = scaled(TITLE_WIDTH, header)
+        with sizing(self.table):
+            self.table.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                header.resizeSection(column, min(header.sectionSize(column) + 12, widest))
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("%n plan(s)", "", self.model.rowCount()))

@@ -222,19 +222,19 @@ def test_a_refresh_lays_the_preview_out_again_only_when_the_plan_changed(
     assert len(laid_out) == 3 and "head count" not in page.preview.toPlainText()
 
 
-def test_the_list_sizes_its_columns_once_in_a_turn_after_its_first_rows(
+def test_the_list_sizes_its_columns_once_as_its_first_rows_arrive(
     make_page: Callable[[str], PlaybooksPage], qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The first rows are shown in the turn they arrive, often the page's first paint's; the
-    columns are measured in a later turn, once (reloads keep the reader's widths)."""
+    """The first rows are sized in the turn they arrive, before they are first painted (sized in a
+    later turn, they were painted unsized, then sized, then again on Qt's timer); once: reloads
+    keep the reader's widths."""
     from branchguard.gui.playbooks.list_view import PlaybookList
 
     sized: list[int] = []
     real = PlaybookList._size_columns
     monkeypatch.setattr(PlaybookList, "_size_columns", lambda self: (sized.append(1), real(self)))
     page = make_page("lead")
-    assert page.list.model.rowCount() > 0 and sized == []  # rows shown, not measured yet
-    qtbot.waitUntil(lambda: sized == [1])
+    assert page.list.model.rowCount() > 0 and sized == [1]  # rows shown and measured, no turn between
     title = page.list.table.horizontalHeader().sectionSize(PlaybooksModel.COL_TITLE)
     assert 0 < title <= TITLE_WIDTH
     page.refresh()
