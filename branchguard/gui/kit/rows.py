@@ -155,13 +155,21 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def set_rows(self, rows: Sequence[T]) -> bool:
         """Show `rows`; False when they are the rows shown already and the view was left alone."""
         ordered = self._sorted(list(rows))
-        language = current_language()  # a switch is shown by the refresh that follows it: a reset
-        if self.CELLS_FROM_ROWS and ordered == self._rows and ordered and language == self._rows_language:
+        if self._shown(ordered):
             return False  # a re-read that found nothing new: the view keeps its layout, paint and scroll
         self.beginResetModel()
-        self._rows, self._rows_language = ordered, language
+        self._rows, self._rows_language = ordered, current_language()
         self.endResetModel()
         return True
+
+    def shows(self, rows: Sequence[T]) -> bool:
+        """Whether `set_rows(rows)` would leave the view alone: these are the rows shown."""
+        return self._shown(self._sorted(list(rows)))
+
+    def _shown(self, ordered: list[T]) -> bool:
+        # A language switch is shown by the refresh that follows it: a reset.
+        same = self.CELLS_FROM_ROWS and bool(ordered) and ordered == self._rows
+        return same and current_language() == self._rows_language
 
     def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         """Order the rows by `column`'s SORT_ROLE value, in Python, and keep that order for later

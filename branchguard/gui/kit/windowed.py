@@ -23,6 +23,7 @@ Measured at ten years before this (every row read, then shown): the Inspections 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import ExitStack
 from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from branchguard.core.kernel.paging import PAGE, Slice, Window
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.rows import RowsModel
+from branchguard.gui.kit.tables import sizing
 
 T = TypeVar("T")
 F = TypeVar("F")
@@ -198,8 +200,14 @@ class Pager(QObject, Generic[F, T]):
         self.loader.run(lambda: read(flt, window), self._show_more)
 
     def _show_first(self, got: Slice[T], *, top: bool) -> None:
-        self.model.set_page(got.rows, more=len(got.rows) < got.total, total=got.total)
-        for view in self._views():
+        views = self._views()
+        with ExitStack() as laid_out:  # new rows painted once, scroll bars and all (kit/tables.py)
+            if not self.model.shows(got.rows):
+                for view in views:
+                    if isinstance(view, QTableView) and view.isVisible():
+                        laid_out.enter_context(sizing(view))
+            self.model.set_page(got.rows, more=len(got.rows) < got.total, total=got.total)
+        for view in views:
             if top:
                 view.scrollToTop()
             if isinstance(view, QTableView) and view.horizontalHeader().findChild(SortableOnly) is None:
