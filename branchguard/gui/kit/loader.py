@@ -30,7 +30,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from branchguard.gui.kit import tasks
 from branchguard.gui.kit.tasks import TaskProgress, run_task
@@ -182,10 +182,6 @@ class Loader(QObject):
             return  # a newer read was asked for: its answer is the one to show
         self._apply(data)
         self.loaded.emit()
-        # What the answer changed is laid out now, before the paint it asked for: a count's new
-        # text that wraps a row, buttons enabled with longer words. Left to their turn, the paint
-        # came first and the layout repainted the list again (Drills at ten years: 8 ms more).
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _failed(self, generation: int, message: str) -> None:
         self._in_flight -= 1
