@@ -1,13 +1,14 @@
 """kit/windowed.py: a first window of new rows is painted once, laid out with its scroll bar
 (Qt painted the rows, then again when the scroll bar they brought narrowed the stretched last
-column); a re-read that finds the rows shown paints nothing."""
+column) and with what `shown` changed (a count that wraps); a re-read that finds the rows shown
+paints nothing."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QVBoxLayout, QWidget
 
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.gui.kit.windowed import Pager, WindowedModel
@@ -50,12 +51,19 @@ def test_new_rows_are_painted_once_and_unchanged_ones_not_again(qtbot: Any) -> N
     table = QTableView()
     table.setModel(model)
     table.horizontalHeader().setStretchLastSection(True)
-    QVBoxLayout(panel).addWidget(table)
+    layout = QVBoxLayout(panel)
+    layout.addWidget(table)
+    count = QLabel("")
+    count.setWordWrap(True)
+    layout.addWidget(count)
 
     def read(_flt: None, window: Window) -> Slice[int]:
         return Slice(list(range(window.offset, min(ROWS, window.offset + window.limit))), ROWS)
 
-    pager: Pager[None, int] = Pager(panel, model, read, on_error=lambda _m: None)
+    def shown() -> None:
+        count.setText(f"{model.rowCount()} of {model.total()} shown; scroll for older ones " * 3)
+
+    pager: Pager[None, int] = Pager(panel, model, read, on_error=lambda _m: None, shown=shown)
     panel.resize(400, 300)
     panel.show()
     qtbot.waitExposed(panel)
@@ -63,6 +71,7 @@ def test_new_rows_are_painted_once_and_unchanged_ones_not_again(qtbot: Any) -> N
     paints = _Paints()
     table.viewport().installEventFilter(paints)
     pager.load(None)  # inline tasks (tests): shown when load returns
+    assert count.height() >= count.heightForWidth(count.width())  # its wrapped lines laid out at once
     _settle()
     assert model.rowCount() == ROWS and table.verticalScrollBar().isVisible()
     assert paints.count == 1
