@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QPushButton, QSplitter
+from PySide6.QtWidgets import QApplication, QPushButton, QSplitter, QWidget
 
 from branchguard.context import AppContext
 from branchguard.core.incidents.types import CloseInput
@@ -96,3 +96,34 @@ def test_the_first_show_reads_the_list_once(gui_ctx: AppContext, open_window, mo
     assert isinstance(page, IncidentsPage)
     assert len(filters) == 1  # made once, by the page's refresh; the panel's construction read none
     assert [s.id for s in page.list_panel.shown()] == [fire]  # and it is shown
+
+
+class _Windows(QObject):
+    """Records the widgets shown as windows of their own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(watched.objectName() or type(watched).__name__)
+        return False
+
+
+def test_no_part_of_the_console_is_a_window_of_its_own_for_a_moment(
+    gui_ctx: AppContext, qtbot: Any
+) -> None:
+    """The step list's "Next:" line was shown before it had a parent: a window was made for it
+    (a flash on a desktop), then dropped when the layout took it in."""
+    fire = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "FIRE").id
+    windows = _Windows()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(windows)
+    try:
+        console = open_console(qtbot, session_for(gui_ctx, "lead"), fire)
+    finally:
+        app.removeEventFilter(windows)
+    assert console.steps.next_label.isVisibleTo(console)
+    assert [name for name in windows.shown if name != console.objectName()] == []

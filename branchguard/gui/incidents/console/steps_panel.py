@@ -127,8 +127,8 @@ class StepsPanel(QWidget):
         # At larger text its line is a step row's height: the next step is the row under the
         # current one in the list, and in the step now's tooltip.
         self._large = large
-        self.next_label.setVisible(not self._large)
-        if self._large:
+        if self._large:  # hidden only: shown here, before it has a parent, it was a window of its own
+            self.next_label.hide()
             self.table.setMinimumHeight(rows_tall(self.table, LARGE_STEP_ROWS, scrolled=True))
         texts = QVBoxLayout()
         texts.setSpacing(2)
