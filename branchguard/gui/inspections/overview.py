@@ -37,7 +37,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.names import NamesReader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.rows import RowsModel
-from branchguard.gui.kit.tables import make_table, show_rows
+from branchguard.gui.kit.tables import make_table
 from branchguard.gui.kit.text_scale import size_columns
 from branchguard.gui.kit.windowed import Pager
 from branchguard.gui.schedules.models import OccurrenceModel
@@ -415,8 +415,8 @@ class InspectionsOverview(QWidget):
         self.show_error("")
         code = (row := self.selected_template()) and row.template.code
         self.overview = overview
-        show_rows(self.templates, self.templates_model, overview.templates)
-        show_rows(self.due, self.due_model, overview.due)
+        self.templates_model.set_rows(overview.templates)
+        self.due_model.set_rows(overview.due)
         if not (code and self.select_template(code)) and self.templates.model().rowCount():
             self.templates.setCurrentIndex(self.templates.model().index(0, 0))  # the buttons act at once
         self.update_actions()

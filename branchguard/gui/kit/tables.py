@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from branchguard.gui.kit.rows import SORT_ROLE, RowsModel, RowsProxy
+from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.text_scale import scale_default_width, set_row_height
 
 
@@ -41,18 +41,6 @@ def sizing(table: QTableView) -> Iterator[None]:
         header.blockSignals(blocked)
     header.viewport().update()
     table.viewport().update()
-
-
-T = TypeVar("T")
-
-
-def show_rows(table: QTableView, model: RowsModel[T], rows: Sequence[T]) -> bool:
-    """`model.set_rows(rows)` for `table`, new rows laid out with their scroll bars and painted
-    once (see `sizing`); False when they are the rows shown, which leaves the table alone."""
-    if model.shows(rows) or not table.isVisible():
-        return model.set_rows(rows)
-    with sizing(table):
-        return model.set_rows(rows)
 
 
 def make_table(name: str, model: Any, sortable: bool = True) -> tuple[QTableView, QSortFilterProxyModel]:

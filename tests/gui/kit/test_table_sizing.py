@@ -1,6 +1,5 @@
 """kit/tables.py sizing: rows that arrive and are sized in the same turn are painted once, laid out
-as sized; sized bare, Qt painted every visible cell again on a timer after the first paint.
-show_rows: new rows painted once with the scroll bar they bring; the rows shown, not again."""
+as sized; sized bare, Qt painted every visible cell again on a timer after the first paint."""
 
 from __future__ import annotations
 
@@ -9,8 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 
-from branchguard.gui.kit.rows import RowsModel
-from branchguard.gui.kit.tables import show_rows, sizing
+from branchguard.gui.kit.tables import sizing
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -75,33 +73,3 @@ def test_rows_sized_as_they_arrive_are_painted_once(qtbot: Any) -> None:
     assert [header.sectionSize(c) for c in range(4)] == sized
     assert header.sectionViewportPosition(3) == sum(sized[:3])  # laid out as sized
     assert table.horizontalScrollBar().maximum() > 0  # wider than the view: it scrolls to them
-
-
-class _Numbers(RowsModel[int]):
-    CELLS_FROM_ROWS = True
-
-    def headers(self) -> list[str]:
-        return ["No.", "Twice", "Notes"]
-
-    def cell(self, item: int, column: int, role: int) -> Any:
-        return str(item * (1 + column)) if role == Qt.ItemDataRole.DisplayRole else None
-
-
-def test_show_rows_paints_new_rows_once_and_the_rows_shown_not_again(qtbot: Any) -> None:
-    model = _Numbers()
-    table = QTableView()
-    table.setModel(model)
-    table.horizontalHeader().setStretchLastSection(True)
-    qtbot.addWidget(table)
-    table.resize(400, 300)
-    table.show()
-    qtbot.waitExposed(table)
-    _settle()
-    paints = _Paints()
-    table.viewport().installEventFilter(paints)
-    assert show_rows(table, model, list(range(40)))  # more than it shows: a scroll bar comes
-    _settle()
-    assert paints.count == 1 and table.verticalScrollBar().isVisible()
-    assert not show_rows(table, model, list(range(40)))  # a re-read that found nothing new
-    _settle()
-    assert paints.count == 1
