@@ -150,6 +150,7 @@ class IncidentListPanel(QWidget):
         self.hits.activated.connect(self._open_hit)
         self.hits_label = QLabel()
         self.hits_label.setStyleSheet("font-weight: 600;")
+        self.hits_label.setWordWrap(True)
         self.hits_box = QWidget()
         hits_layout = QVBoxLayout(self.hits_box)
         hits_layout.setContentsMargins(0, 0, 0, 0)
@@ -319,7 +320,7 @@ class IncidentListPanel(QWidget):
             incidents, actor = self.session.services.incidents, self.session.actor
 
             def hits() -> list[SearchHit]:  # among the incidents the other filters select, in SQL
-                return incidents.search(actor, flt.search, HITS_SHOWN, within=flt)
+                return incidents.search(actor, flt.search, HITS_SHOWN + 1, within=flt)  # one more: "more"
 
             self.hits_loader.run(hits, self._show_hits)
         else:
@@ -339,10 +340,16 @@ class IncidentListPanel(QWidget):
             self.count_label.setText(self.tr("Incidents shown: %1").replace("%1", str(total)))
 
     def _show_hits(self, hits: list[SearchHit]) -> None:
-        self.hits_model.set_rows(hits)
-        self.hits_label.setText(
-            self.tr("Log entries found: %1").replace("%1", str(self.hits_model.rowCount()))
-        )
+        """The newest HITS_SHOWN entries found; when there are more, the label says so and how to
+        reach the older ones (it said "found: 200" of a word in thousands of entries)."""
+        self.hits_model.set_rows(hits[:HITS_SHOWN])
+        if len(hits) > HITS_SHOWN:
+            text = self.tr(
+                "Log entries found: more than %1, the newest %1 shown; add words or dates to find older ones"
+            )
+        else:
+            text = self.tr("Log entries found: %1")
+        self.hits_label.setText(text.replace("%1", str(self.hits_model.rowCount())))
 
     def shown(self) -> list[IncidentSummary]:
         return [

@@ -2778,6 +2778,10 @@ Submitted as: %3</translation>
         <translation>Log entries found: %1</translation>
     </message>
     <message>
+        <source>Log entries found: more than %1, the newest %1 shown; add words or dates to find older ones</source>
+        <translation>Log entries found: more than %1, the newest %1 shown; add words or dates to find older ones</translation>
+    </message>
+    <message>
         <source>Preview / Print</source>
         <translation>Preview / Print</translation>
     </message>

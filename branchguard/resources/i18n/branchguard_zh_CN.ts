@@ -2769,6 +2769,10 @@ Submitted as: %3</source>
         <translation>找到记录：%1</translation>
     </message>
     <message>
+        <source>Log entries found: more than %1, the newest %1 shown; add words or dates to find older ones</source>
+        <translation>找到记录：超过 %1 条，显示最新的 %1 条；请增加关键词或限定日期以查找更早的记录</translation>
+    </message>
+    <message>
         <source>Preview / Print</source>
         <translation>预览 / 打印</translation>
     </message>

@@ -42,3 +42,26 @@ def test_entries_found_are_those_of_the_filtered_incidents(
     assert [s.id for s in panel.shown()] == [old]
     assert cells(panel.hits_model, SearchHitsModel.COL_TEXT) == ["监控画面中断"]
     assert panel.hits_label.text() == "Log entries found: 1"
+
+
+def test_more_entries_found_than_shown_are_said_to_be_more(
+    open_window, gui_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found beyond the newest shown: the label says there are more and how to reach them, not
+    "found: 2" of three (at ten years a common word showed "found: 200" of thousands)."""
+    monkeypatch.setattr(list_view, "HITS_SHOWN", 2)
+    actor, incidents = login(gui_ctx, "lead"), gui_ctx.services.incidents
+    new = incidents.start(actor, "ROB").id
+    for n in range(3):
+        incidents.log(actor, new, EntryKind.OBSERVATION, f"监控画面恢复 {n}")
+    page = open_window("lead").show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    panel = page.list_panel
+    panel.search.setText("监控画面")
+    panel.reload()
+    assert cells(panel.hits_model, SearchHitsModel.COL_TEXT) == ["监控画面恢复 2", "监控画面恢复 1"]
+    assert panel.hits_label.text().startswith("Log entries found: more than 2, the newest 2 shown")
+    panel.search.setText("监控画面恢复 0")  # words that narrow it to fewer than shown
+    panel.reload()
+    assert cells(panel.hits_model, SearchHitsModel.COL_TEXT) == ["监控画面恢复 0"]
+    assert panel.hits_label.text() == "Log entries found: 1"
