@@ -228,9 +228,9 @@ def test_plan_run_mark_steps_headcount_evaluate_then_compliance_and_calendar(
     assert isinstance(calendar, CalendarPage)
     planned_day = gui_ctx.services.drills.get(lead, plan.id).planned_at.astimezone().date()
     calendar.go_to(planned_day, MONTH)
-    assert plan.title in calendar.month.cell(planned_day).titles()
+    assert plan.title in calendar.month.titles(planned_day)
     calendar.go_to(due, MONTH)
-    action_titles = calendar.month.cell(due).titles()
+    action_titles = calendar.month.titles(due)
     assert any("更换过期灭火器" in title for title in action_titles)
     kinds = {o.kind for o in calendar.items}
     assert ScheduleKind.ACTION in kinds
