@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from branchguard.gui.kit.tables import sizing
+from tests.gui.kit.paint_support import Paints, settle
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -35,22 +36,6 @@ class _Rows(QAbstractTableModel):
         return f"城东支行 {index.row()}-{index.column()}" * (1 + index.column() % 2)
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def _settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
-
-
 def test_rows_sized_as_they_arrive_are_painted_once(qtbot: Any) -> None:
     model = _Rows()
     table = QTableView()
@@ -59,15 +44,15 @@ def test_rows_sized_as_they_arrive_are_painted_once(qtbot: Any) -> None:
     table.resize(400, 300)
     table.show()
     qtbot.waitExposed(table)
-    _settle()
-    paints = _Paints()
+    settle()
+    paints = Paints()
     table.viewport().installEventFilter(paints)
     header = table.horizontalHeader()
     model.read(40)
     with sizing(table):
         table.resizeColumnsToContents()
     sized = [header.sectionSize(c) for c in range(4)]
-    _settle()
+    settle()
     assert paints.count == 1
     assert sized[1] > sized[0]  # sized to the longer texts
     assert [header.sectionSize(c) for c in range(4)] == sized

@@ -7,31 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from branchguard.context import AppContext
 from branchguard.gui.kit.tabs import PageTabs
 from tests.gui.empty_support import page_of
+from tests.gui.kit.paint_support import Paints, settle
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def _settle() -> None:
-    for _ in range(5):  # the layout request, then the paint it asked for
-        QApplication.processEvents()
-
-
-def _page(qtbot: Any, watch: str) -> tuple[PageTabs, QLabel, _Paints]:
+def _page(qtbot: Any, watch: str) -> tuple[PageTabs, QLabel, Paints]:
     tabs = PageTabs()
     qtbot.addWidget(tabs)
     page = QWidget()
@@ -48,8 +32,8 @@ def _page(qtbot: Any, watch: str) -> tuple[PageTabs, QLabel, _Paints]:
     tabs.resize(600, 400)
     tabs.show()
     qtbot.waitExposed(tabs)
-    _settle()
-    paints = _Paints()
+    settle()
+    paints = Paints()
     (far if watch == "far" else tabs).installEventFilter(paints)
     return tabs, count, paints
 
@@ -57,7 +41,7 @@ def _page(qtbot: Any, watch: str) -> tuple[PageTabs, QLabel, _Paints]:
 def test_a_label_growing_inside_repaints_the_label_not_the_page(qtbot: Any) -> None:
     tabs, count, paints = _page(qtbot, "far")
     count.setText("200 of 7,300 shown; scroll for older ones")
-    _settle()
+    settle()
     assert paints.count == 0  # a button elsewhere on the page: Qt's QTabWidget repainted it
     assert count.width() >= count.sizeHint().width()  # laid out all the same
     assert tabs.updatesEnabled()
@@ -69,7 +53,7 @@ def test_a_tab_bar_that_grows_repaints_the_tab_widget(qtbot: Any) -> None:
     font = tabs.tabBar().font()
     font.setPointSizeF(font.pointSizeF() * 2)
     tabs.tabBar().setFont(font)  # a taller bar: the pages move down
-    _settle()
+    settle()
     assert tabs.currentWidget().geometry() != stack
     assert paints.count > 0
 

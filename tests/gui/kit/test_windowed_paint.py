@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from branchguard.core.kernel.paging import Slice, Window
 from branchguard.gui.kit.windowed import Pager, WindowedModel
+from tests.gui.kit.paint_support import Paints, settle
 
 ROWS = 40  # more than the view shows: a scroll bar comes with them
 
@@ -26,22 +27,6 @@ class _Numbers(WindowedModel[int]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return str(item * (1 + column))
-
-
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def _settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
 
 
 def test_new_rows_are_painted_once_and_unchanged_ones_not_again(qtbot: Any) -> None:
@@ -67,14 +52,14 @@ def test_new_rows_are_painted_once_and_unchanged_ones_not_again(qtbot: Any) -> N
     panel.resize(400, 300)
     panel.show()
     qtbot.waitExposed(panel)
-    _settle()
-    paints = _Paints()
+    settle()
+    paints = Paints()
     table.viewport().installEventFilter(paints)
     pager.load(None)  # inline tasks (tests): shown when load returns
     assert count.height() >= count.heightForWidth(count.width())  # its wrapped lines laid out at once
-    _settle()
+    settle()
     assert model.rowCount() == ROWS and table.verticalScrollBar().isVisible()
     assert paints.count == 1
     pager.load(None)  # a refresh that finds nothing new
-    _settle()
+    settle()
     assert paints.count == 1
