@@ -19,12 +19,13 @@ from branchguard.core.hazards.types import HazardInput
 from branchguard.core.headoffice.types import ImportOutcome
 from branchguard.db.models.exchange import HoRecordRow
 from tests.core.drills.test_drill_held import FIRE_SCORES
+from tests.core.headoffice.ho_support import registered_head_office
 from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (make_db is a fixture)
     _branch,
     _schema_holds,
     make_db,
 )
-from tests.core.headoffice.test_held_drills import CODE, _head_office, _held
+from tests.core.headoffice.test_held_drills import CODE, _held
 
 
 def _stored(engine: Any, hazard_id: int) -> dict[str, Any]:
@@ -50,7 +51,7 @@ def test_a_hazard_raised_from_a_drill_reaches_head_office_with_its_drill(
     package = tmp_path / "now.zip"
     branch.services.exchange.export(lead, month.code, package)
     _schema_holds(package)
-    hos, admin, engine = _head_office(make_db, "ho", tmp_path / "a.pem")
+    hos, admin, engine = registered_head_office(make_db, "ho", tmp_path / "a.pem", CODE)
     assert hos.import_package(admin, package).outcome == ImportOutcome.IMPORTED
     carried = _stored(engine, found.id)
     assert carried["drill_id"] == drill.id and carried["source"] == "drill"
@@ -66,7 +67,7 @@ def test_a_hazard_raised_from_a_drill_reaches_head_office_with_its_drill(
     branch.services.exchange.export(lead, month.code, old, after=0)
     monkeypatch.undo()
     _schema_holds(old)
-    hos_old, admin_old, engine_old = _head_office(make_db, "ho-old", tmp_path / "a.pem")
+    hos_old, admin_old, engine_old = registered_head_office(make_db, "ho-old", tmp_path / "a.pem", CODE)
     assert hos_old.import_package(admin_old, old).outcome == ImportOutcome.IMPORTED
     assert "drill_id" not in _stored(engine_old, found.id)
     listed = {r.source_id for r in hos_old.records(admin_old, CODE, "hazards")}

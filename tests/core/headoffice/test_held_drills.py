@@ -22,8 +22,8 @@ from branchguard.core.headoffice.types import ImportOutcome
 from branchguard.core.incidents.types import CloseInput
 from branchguard.db.models.exchange import HoRecordRow
 from tests.core.drills.test_drill_held import FIRE_SCORES, ROB
+from tests.core.headoffice.ho_support import registered_head_office
 from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (make_db is a fixture)
-    HO_PASSWORD,
     _actor,
     _branch,
     _schema_holds,
@@ -43,15 +43,6 @@ def _held(ctx: Any, lead: Any, code: str, day: date, scores: dict[str, int]) -> 
                            EvaluationInput(scores), evaluator="王安全")  # fmt: skip
     return ctx.services.drills.record_held(lead, entry)
 
-
-def _head_office(make_db: Callable[[str], Any], name: str, key: Path) -> tuple[Any, Any, Any]:  # noqa: F811
-    """Head office's service, administrator and engine, with the branch registered."""
-    ho = make_db(name)
-    hos = ho.services.headoffice
-    hos.init("华东区总行", "admin", HO_PASSWORD)
-    admin = _actor(ho, "admin")
-    hos.add_branch(admin, CODE, "城东", key)
-    return hos, admin, ho.engine
 
 
 def _drills(hos: Any, admin: Any) -> dict[str, Any]:
@@ -81,7 +72,7 @@ def test_drills_recorded_afterwards_reach_head_office_marked_and_counted(
     first = tmp_path / "first.zip"
     branch.services.exchange.export(lead, this_month.code, first)
     _schema_holds(first)
-    hos, admin, _engine = _head_office(make_db, "ho", tmp_path / "a.pem")
+    hos, admin, _engine = registered_head_office(make_db, "ho", tmp_path / "a.pem", CODE)
     assert hos.import_package(admin, first).outcome == ImportOutcome.IMPORTED
 
     held = _drills(hos, admin)
@@ -122,7 +113,7 @@ def test_drills_recorded_afterwards_reach_head_office_marked_and_counted(
     branch.services.exchange.export(lead, this_month.code, old, after=0)  # its whole ledger
     monkeypatch.undo()
     _schema_holds(old)
-    hos_old, admin_old, engine = _head_office(make_db, "ho-old", tmp_path / "a.pem")
+    hos_old, admin_old, engine = registered_head_office(make_db, "ho-old", tmp_path / "a.pem", CODE)
     assert hos_old.import_package(admin_old, old).outcome == ImportOutcome.IMPORTED
     from_old = _drills(hos_old, admin_old)
     with engine.connect() as conn:  # as the package carried it

@@ -23,8 +23,8 @@ from branchguard.core.hazards.types import HazardInput, HazardSeverity, Remediat
 from branchguard.core.headoffice import rules
 from branchguard.core.headoffice.types import ImportOutcome
 from branchguard.db.models.exchange import HoRecordRow
+from tests.core.headoffice.ho_support import registered_head_office
 from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (make_db is a fixture)
-    HO_PASSWORD,
     _actor,
     _branch,
     _schema_holds,
@@ -34,14 +34,6 @@ from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (mak
 CODE = "DEMO-0101"
 REASON = "传感器当日更换，整改方案与上报已无必要"
 
-
-def _head_office(make_db: Callable[[str], Any], name: str, key: Path) -> tuple[Any, Any, Any]:  # noqa: F811
-    ho = make_db(name)
-    hos = ho.services.headoffice
-    hos.init("华东区总行", "admin", HO_PASSWORD)
-    admin = _actor(ho, "admin")
-    hos.add_branch(admin, CODE, "城东", key)
-    return hos, admin, ho.engine
 
 
 def _hazard_record(zip_path: Path, hazard_id: int) -> dict[str, Any]:
@@ -75,7 +67,7 @@ def test_head_office_counts_a_major_hazard_verified_with_milestones_outstanding(
     _schema_holds(made)
     waived = _hazard_record(made, major)["milestones_waived"]
     assert waived["milestones"] == ["plan", "head_office_report"] and waived["reason"] == REASON
-    hos, admin, _engine = _head_office(make_db, "ho", tmp_path / "a.pem")
+    hos, admin, _engine = registered_head_office(make_db, "ho", tmp_path / "a.pem", CODE)
     assert hos.import_package(admin, made).outcome == ImportOutcome.IMPORTED
     _name, [row] = hos.period_rows(admin, month.code)
     assert row.majors_waived == expected
@@ -87,7 +79,7 @@ def test_head_office_counts_a_major_hazard_verified_with_milestones_outstanding(
     monkeypatch.undo()
     _schema_holds(old)
     assert "milestones_waived" not in _hazard_record(old, major)
-    hos_old, admin_old, engine = _head_office(make_db, "ho-old", tmp_path / "a.pem")
+    hos_old, admin_old, engine = registered_head_office(make_db, "ho-old", tmp_path / "a.pem", CODE)
     assert hos_old.import_package(admin_old, old).outcome == ImportOutcome.IMPORTED
     with engine.connect() as conn:  # as the package carried it
         stored = conn.scalar(
