@@ -36,6 +36,12 @@ VALUES: list[Any] = [
         {"nested": {"a": 1}},
         {"": ""},
     ],
+    # rows with an empty list (written by the C encoder, as `[]`) and with a full one (not)
+    [
+        {"id": 1, "milestones": [], "title": "二"},
+        {"id": 2, "milestones": ["plan", "interim"], "title": None},
+        {"id": 3, "milestones": [], "nested": {}},
+    ],
 ]
 
 
