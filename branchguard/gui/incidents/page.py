@@ -45,7 +45,8 @@ class IncidentsPage(Page):
         self.consoles: dict[int, IncidentConsole] = {}
         self._unbuilt: dict[int, _Unbuilt] = {}  # open incidents' tabs whose console is not built yet
         self._reopened = False
-        self.reopen_loader = Loader(self)  # a refused read reopens nothing, as before
+        self._list_stale = True  # read when the list tab is in front (`_read_list_if_shown`)
+        self.reopen_loader = Loader(self, on_error=lambda _message: self._read_list_if_shown())
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
@@ -99,17 +100,30 @@ class IncidentsPage(Page):
 
     # -- loading -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the list and every open console; the first time, reopen every open incident
-        (after a crash or a restart the lead finds them where they left them)."""
-        self.list_panel.reload()
+        """Reload the list if it is in front and every open console; the first time, reopen every
+        open incident (after a crash or a restart the lead finds them where they left them), and
+        read the list only if it is still in front then."""
+        self._list_stale = True
         for console in self.consoles.values():
             console.reload()
         if not self._reopened:
             self._reopened = True
             self.reopen_open_incidents()
+        else:
+            self._read_list_if_shown()
+
+    def _read_list_if_shown(self) -> None:
+        """The list read again if it changed and its tab is in front; else when that tab is next
+        shown. While an incident runs, its console is in front: its first show and every change it
+        makes read the list no more (ten years: 200 incidents and their count, ~26 ms on the pool
+        beside the console's own reads and build)."""
+        if self._list_stale and self.tabs.currentIndex() == 0:
+            self._list_stale = False
+            self.list_panel.reload()
 
     def show_filtered(self, flt: IncidentFilter) -> None:
         """The list tab, filtered to `flt` (the dashboard's tiles and charts)."""
+        self._list_stale = False  # read below, filtered
         self.tabs.setCurrentIndex(0)
         self.list_panel.show_filtered(flt)
 
@@ -138,6 +152,7 @@ class IncidentsPage(Page):
                 self._unbuilt[summary.id] = tab
                 self.tabs.insertTab(index, tab, "")
                 self._label_tab(tab, summary)
+        self._read_list_if_shown()
 
     def _has_tab(self, incident_id: int) -> bool:
         return incident_id in self.consoles or incident_id in self._unbuilt
@@ -147,6 +162,7 @@ class IncidentsPage(Page):
         if isinstance(widget, _Unbuilt):
             self.open_incident(widget.summary.id)
         self._fit_to_tab(index)
+        self._read_list_if_shown()
 
     def _fit_to_tab(self, index: int) -> None:
         """A console takes the page's height: its heading and Start button (the banner and F9
@@ -247,7 +263,8 @@ class IncidentsPage(Page):
         console = self.consoles.get(incident_id)
         if console is not None:
             self._label_console(console)
-        self.list_panel.reload()
+        self._list_stale = True
+        self._read_list_if_shown()
 
     # -- starting ------------------------------------------------------------------------------
     def ask_start(self) -> StartIncidentDialog | None:
@@ -262,6 +279,7 @@ class IncidentsPage(Page):
     def started(self, incident_id: int) -> IncidentConsole:
         """A new incident: its console in front, the list and the banner told."""
         console = self.open_incident(incident_id)
-        self.list_panel.reload()
+        self._list_stale = True
+        self._read_list_if_shown()
         self.session.data_changed.emit("incident")
         return console

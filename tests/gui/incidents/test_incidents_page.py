@@ -187,9 +187,34 @@ def shown_ids(page: IncidentsPage) -> list[int]:
     return sorted(s.id for s in page.list_panel.shown())
 
 
+def test_the_list_is_read_when_its_tab_is_in_front(open_window, gui_ctx, three) -> None:
+    page = incidents_page(open_window("lead"))
+    assert page.current_console() is not None  # the open incidents' consoles came up in front
+    assert shown_ids(page) == []  # the list behind them was not read
+    page.tabs.setCurrentIndex(0)
+    assert shown_ids(page) == sorted(three.values())
+    page.open_incident(three["fire"])
+    later = start(gui_ctx, "ROB")
+    page.refresh()  # a change while a console is in front: the list read again only when shown
+    assert later not in shown_ids(page)
+    page.tabs.setCurrentIndex(0)
+    assert later in shown_ids(page)
+    page.tabs.setCurrentIndex(1)
+    page.tabs.setCurrentIndex(0)  # nothing changed meanwhile: not read again
+    assert shown_ids(page) == sorted([*three.values(), later])
+
+
+def test_without_open_incidents_the_list_is_read_at_the_first_show(open_window, gui_ctx) -> None:
+    closed = start(gui_ctx, "FIRE")
+    close(gui_ctx, closed)
+    page = incidents_page(open_window("lead"))
+    assert page.tabs.currentIndex() == 0 and shown_ids(page) == [closed]
+
+
 def test_filters_narrow_the_list(open_window, three) -> None:
     page = incidents_page(open_window("lead"))
     panel = page.list_panel
+    page.tabs.setCurrentIndex(0)  # the open incidents' consoles came up in front
     assert shown_ids(page) == sorted(three.values())
     assert panel.count_label.text() == "Incidents shown: 3"
     panel.status_filter.setCurrentIndex(panel.status_filter.findData(IncidentStatus.CLOSED.value))
@@ -225,6 +250,7 @@ def test_search_finds_a_log_entry_by_a_chinese_substring(open_window, three, qtb
 
 def test_double_click_opens_a_console_tab_per_incident_and_tabs_close(open_window, three, qtbot) -> None:
     page = incidents_page(open_window("lead"))
+    page.tabs.setCurrentIndex(0)  # the open incidents' consoles came up in front
     table = page.list_panel.table
     for row in range(page.list_panel.proxy.rowCount()):
         table.activated.emit(page.list_panel.proxy.index(row, 0))
