@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +28,7 @@ from branchguard.gui.kit.tabs import PageTabs, tab_home
 from branchguard.gui.shell.session import GuiSession
 
 TAB_TITLE_CHARS = 18
+log = logging.getLogger(__name__)
 
 
 class _Unbuilt(QWidget):
@@ -46,7 +49,7 @@ class IncidentsPage(Page):
         self._unbuilt: dict[int, _Unbuilt] = {}  # open incidents' tabs whose console is not built yet
         self._reopened = False
         self._list_stale = True  # read when the list tab is in front (`_read_list_if_shown`)
-        self.reopen_loader = Loader(self, on_error=lambda _message: self._read_list_if_shown())
+        self.reopen_loader = Loader(self, on_error=self._reopen_failed)
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
         self.intro = QLabel()
@@ -152,6 +155,11 @@ class IncidentsPage(Page):
                 self._unbuilt[summary.id] = tab
                 self.tabs.insertTab(index, tab, "")
                 self._label_tab(tab, summary)
+        self._read_list_if_shown()
+
+    def _reopen_failed(self, message: str) -> None:
+        """A refused read reopens nothing, and the list in front is read as without open incidents."""
+        log.warning("the open incidents could not be read to reopen them: %s", message)
         self._read_list_if_shown()
 
     def _has_tab(self, incident_id: int) -> bool:

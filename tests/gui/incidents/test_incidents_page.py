@@ -11,6 +11,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 from branchguard.app import build_main_window
 from branchguard.context import AppContext
 from branchguard.core.incidents.types import CloseInput, EntryKind, IncidentStatus
+from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.types import Level
 from branchguard.gui.incidents.console import IncidentConsole
 from branchguard.gui.incidents.models import IncidentListModel, SearchHitsModel
@@ -209,6 +210,16 @@ def test_without_open_incidents_the_list_is_read_at_the_first_show(open_window, 
     close(gui_ctx, closed)
     page = incidents_page(open_window("lead"))
     assert page.tabs.currentIndex() == 0 and shown_ids(page) == [closed]
+
+
+def test_a_refused_reopening_still_reads_the_list(open_window, gui_ctx, three, monkeypatch, caplog) -> None:
+    def refused(*_args: Any) -> None:
+        raise BranchGuardError("the database is locked")
+
+    monkeypatch.setattr(gui_ctx.services.incidents, "open_incidents", refused)
+    page = incidents_page(open_window("lead"))
+    assert page.open_tabs() == [] and shown_ids(page) == sorted(three.values())
+    assert "could not be read to reopen" in caplog.text
 
 
 def test_filters_narrow_the_list(open_window, three) -> None:
