@@ -42,7 +42,9 @@ def test_every_list_names_the_lead_by_display_name(open_window: Any, gui_ctx: Ap
     services.complaints.assign(lead, complaint, "lead")
     window = open_window("lead")
 
-    incidents = window.show_page("incidents").list_panel.model  # type: ignore[union-attr]
+    page = window.show_page("incidents")
+    page.tabs.setCurrentIndex(0)  # type: ignore[union-attr]  # the open incident's console came up in front
+    incidents = page.list_panel.model  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: "王建国" in column(incidents, IncidentListModel.COL_BY))
     assert "lead" not in column(incidents, IncidentListModel.COL_BY)
 
