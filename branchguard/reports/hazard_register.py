@@ -191,7 +191,7 @@ class HazardMarks:
         return para(f"{label}\n{self._mark}", self._late) if hazard.overdue else label
 
 
-def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: float) -> Table:
+def hazard_table(styles: ReportStyles, hazards: Sequence[HazardInfo], width: float) -> Flowable:
     """One row per hazard: number, severity, location, description, owner, opened, due, age in days,
     status. Built like the incident timeline for long registers: plain text cells broken into
     lines here; only a major severity and an overdue status are Paragraphs (in red)."""

@@ -59,7 +59,7 @@ def _coloured(styles: ReportStyles, colour: colors.Color) -> ParagraphStyle:
 
 
 # -- the timeline ------------------------------------------------------------------------------
-def timeline(styles: ReportStyles, entries: Sequence[LogEntry], width: float) -> Table:
+def timeline(styles: ReportStyles, entries: Sequence[LogEntry], width: float) -> Flowable:
     """Every entry: number, time (full local date), who, type and text; a corrected entry struck
     through and naming its correction; an entry whose time is earlier than one written before it
     (the PC's clock was changed) with that said in red beneath, its time printed as written.

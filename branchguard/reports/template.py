@@ -40,6 +40,7 @@ from branchguard.core.people.types import BranchRole
 from branchguard.reports import progress
 from branchguard.reports.cjk_paragraph import TextParagraph
 from branchguard.reports.fonts import FontChoice
+from branchguard.reports.paged_table import PagedTable
 
 ACCENT = colors.HexColor("#1F3A5F")  # dark navy: white header text on it has a contrast ratio > 11:1
 ACCENT_LIGHT = colors.HexColor("#E8EEF5")
@@ -130,6 +131,7 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 Cell: TypeAlias = str | Flowable
+PAGED_FROM = 200  # rows of a plain table from which PagedTable lays it out faster than one Table
 
 
 def tag(text: str, back: colors.Color, fore: colors.Color) -> str:
@@ -151,7 +153,7 @@ def data_table(
     valign: str = "MIDDLE",
     plain: bool = False,
     split_rows: bool = False,
-) -> Table:
+) -> Table | PagedTable:
     """A table whose every text cell wraps; the header row repeats on each page.
 
     With `split_rows`, a row taller than the room left on a page continues on the next one (a
@@ -160,7 +162,9 @@ def data_table(
     With `plain` (for tables of thousands of rows), body text cells are drawn as given, one
     line per "\n", without markup or wrapping, and every cell shares one cell style, since a
     style command costs a step per cell: the caller breaks long text into lines (or passes a
-    Paragraph), and `extra_style` may only draw lines and backgrounds."""
+    Paragraph), and `extra_style` may only draw lines and backgrounds. From `PAGED_FROM` rows on it
+    is laid out a page at a time (paged_table.py): a row that does not fit at a page's foot then
+    moves whole to the next page, unless it is taller than a page."""
     data: list[list[Cell]] = []
     if headers:
         data.append([para(h, styles.cell_head) for h in headers])
@@ -192,13 +196,11 @@ def data_table(
         cell = styles.cell
         shared.fontname, shared.fontsize, shared.leading = cell.fontName, cell.fontSize, cell.leading
         shared.color = cell.textColor
-        table = Table(
-            data,
-            colWidths=list(col_widths),
-            repeatRows=repeat,
-            cellStyles=[[shared] * len(col_widths) for _ in data],
-            **split,
-        )
+        cell_styles = [[shared] * len(col_widths) for _ in data]
+        if len(rows) >= PAGED_FROM:
+            every = [*commands, *extra_style]
+            return PagedTable.of(data, col_widths, cell_styles, every, header=repeat, split_in_row=split_rows)
+        table = Table(data, colWidths=list(col_widths), repeatRows=repeat, cellStyles=cell_styles, **split)
         table.setStyle(TableStyle([*commands, *extra_style]))
         return table
     commands += [(name.upper(), (0, 0), (-1, -1), value) for name, value in look.items()]
