@@ -75,15 +75,35 @@ class _Rows:
     def height(self, row: int, cut: _Cut | None) -> float:
         return cut.height if cut is not None else self._heights[row]
 
-    def piece(self, start: int, stop: int, cut: _Cut | None = None) -> Table:
-        """A Table of the header and rows `start`..`stop - 1` (the first one `cut` when given)."""
+    def piece(self, start: int, stop: int, cut: _Cut | None = None, tail: _Cut | None = None) -> Table:
+        """A Table of the header and rows `start`..`stop - 1`, the first one `cut` when given, then
+        `tail`, the part of row `stop` that fits, when given."""
         h = self.header
         data = self.data[:h] + self.data[start:stop]
         styles = self.cell_styles[:h] + self.cell_styles[start:stop]
         heights = self._heights[:h] + self._heights[start:stop]
-        if cut is not None:
+        if cut is not None and stop > start:
             data[h], styles[h], heights[h] = cut.cells, cut.styles, cut.height
+        if tail is not None:
+            data.append(tail.cells)
+            styles.append(tail.styles)
+            heights.append(tail.height)
+            stop += 1
         return self._table(data, heights, styles, self._commands_for(start, stop))
+
+    def split_row(self, row: int, cut: _Cut | None, width: float, room: float) -> tuple[_Cut, _Cut] | None:
+        """Row `row` (or what is left of it, `cut`) split inside by ReportLab: the part that fits in
+        `room` under the header and the rest; None when no line of it fits."""
+        h = self.header
+        if cut is None:
+            cut = _Cut(self.data[row], self.cell_styles[row], self._heights[row])
+        # ReportLab may change the styles of the row it splits: never the ones the rows share.
+        mine = _Cut(cut.cells, [style.copy() for style in cut.styles], cut.height)
+        parts = self.piece(row, row + 1, mine).split(width, room + self.top[h])
+        if len(parts) != 2:
+            return None
+        top, rest = (_Cut(list(p._cellvalues[h]), list(p._cellStyles[h]), p._rowHeights[h]) for p in parts)
+        return top, rest
 
     def _table(
         self,
@@ -191,33 +211,37 @@ class PagedTable(Flowable):
         table.drawOn(self.canv, 0, 0)
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        rows, start = self._rows, self._start
+        """The header and the rows that fit, then the rest from the next row. A row that does not
+        fit waits for the next page, unless it is taller than a page or fits no fresh page either:
+        then the part of it that fits ends this piece and the rest starts the next."""
+        rows, start, cut = self._rows, self._start, self._cut
         rows.measure(availWidth)
-        room = availHeight - rows.top[rows.header] - rows.height(start, self._cut) - FIT_SLACK
-        if room < 0:
-            return self._split_inside(availWidth, availHeight)
-        # The last row that fits: the rows after `start` take top[stop] - top[start + 1].
-        stop = bisect_right(rows.top, rows.top[start + 1] + room, start + 1, rows.total + 1) - 1
+        room = availHeight - rows.top[rows.header]
+        stop, used = start, 0.0
+        if rows.height(start, cut) <= room - FIT_SLACK:
+            # The last row that fits: the rows after `start` take top[stop] - top[start + 1].
+            first = rows.height(start, cut) - rows.top[start + 1]
+            stop = bisect_right(rows.top, room - FIT_SLACK - first, start + 1, rows.total + 1) - 1
+            used = first + rows.top[stop]
         if stop >= rows.total:
-            return [rows.piece(start, stop, self._cut)]
-        return [rows.piece(start, stop, self._cut), PagedTable(rows, stop)]
+            return [rows.piece(start, stop, cut)]
+        if rows.split_in_row and self._cut_here(stop):
+            halves = rows.split_row(stop, cut if stop == start else None, availWidth, room - used)
+            if halves is not None:
+                return [rows.piece(start, stop, cut, halves[0]), PagedTable(rows, stop, halves[1])]
+        if stop == start:
+            return []  # the document moves on to the next frame and asks again
+        return [rows.piece(start, stop, cut), PagedTable(rows, stop)]
 
-    def _split_inside(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """Not even the first row fits. An ordinary row waits for the next page (`[]`); one that does
-        not fit a fresh page either, or is taller than the frame, is split inside by ReportLab."""
-        rows, start = self._rows, self._start
+    def _cut_here(self, row: int) -> bool:
+        """Whether row `row`, the first not to fit, is split here: it is taller than the frame, or
+        it is this piece's first and the frame is fresh (or the document asks a second time)."""
+        rows = self._rows
         frame = getattr(self, "_frame", None)
-        fresh = getattr(self, "_postponed", False) or getattr(frame, "_atTop", False)
-        whole = math.inf  # a frame's height, when asked by one
-        if frame is not None:
-            whole = frame._height - frame._topPadding - frame._bottomPadding
-        giant = rows.top[rows.header] + rows.height(start, self._cut) > whole
-        if not rows.split_in_row or not (fresh or giant):
-            return []
-        parts = rows.piece(start, start + 1, self._cut).split(availWidth, availHeight)
-        if len(parts) != 2:
-            return []
-        first, rest = parts
-        h = rows.header
-        cut = _Cut(list(rest._cellvalues[h]), list(rest._cellStyles[h]), rest._rowHeights[h])
-        return [first, PagedTable(rows, start, cut)]
+        if row == self._start and (getattr(self, "_postponed", False) or getattr(frame, "_atTop", False)):
+            return True
+        if frame is None:
+            return False
+        whole = frame._height - frame._topPadding - frame._bottomPadding
+        cut = self._cut if row == self._start else None
+        return rows.top[rows.header] + rows.height(row, cut) > whole

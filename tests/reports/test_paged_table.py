@@ -87,6 +87,15 @@ def _fill(piece: Table, row: int) -> Any:
     return fill
 
 
+def _header_atop_each_page(pdf: type[Pdf], out: Path) -> None:
+    """The table's header once on every page, above anything else of the table."""
+    for page in range(1, pdf.pages(out) + 1):
+        lines = pdf.text(out, page, layout=True).splitlines()
+        heads = [i for i, line in enumerate(lines) if "隐患描述" in line]
+        rows = [i for i, line in enumerate(lines) if re.search(r"R\d{4}|长行", line)]
+        assert len(heads) == 1 and heads[0] < rows[0], page
+
+
 def test_a_long_table_lists_every_row_once_in_order_under_its_header_on_each_page(
     pdf: type[Pdf], tmp_path: Path
 ) -> None:
@@ -96,11 +105,7 @@ def test_a_long_table_lists_every_row_once_in_order_under_its_header_on_each_pag
     pages = pdf.pages(out)
     assert pages > 10
     assert re.findall(r"R\d{4}", pdf.text(out)) == [f"R{n:04d}" for n in range(1, 601)]
-    for page in range(1, pages + 1):
-        lines = pdf.text(out, page, layout=True).splitlines()
-        heads = [i for i, line in enumerate(lines) if "隐患描述" in line]
-        rows = [i for i, line in enumerate(lines) if re.search(r"R\d{4}", line)]
-        assert len(heads) == 1 and heads[0] < rows[0], page  # once, above the page's rows
+    _header_atop_each_page(pdf, out)
     assert "表后文字" in pdf.squashed(pdf.text(out, pages))
 
 
@@ -164,8 +169,10 @@ def test_a_row_taller_than_a_page_continues_on_the_next(pdf: type[Pdf], tmp_path
     text = pdf.squashed(pdf.text(out))
     assert re.findall(r"R\d{4}", text) == [f"R{n:04d}" for n in range(1, 301)]
     assert all(text.count(f"长行{n}号") == 2 for n in range(1, 200)) and text.count("长行完") == 2
-    # The first row starts on the first page, under the text before the table.
+    # The first row starts on the first page, under the text before the table; the one further on
+    # starts under the rows before it, and no header is printed above what is left of either.
     assert "长行1号" in pdf.squashed(pdf.text(out, 1))
+    _header_atop_each_page(pdf, out)
 
 
 def test_a_short_plain_table_is_one_table() -> None:
