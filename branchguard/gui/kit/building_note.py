@@ -1,11 +1,26 @@
 """What a print preview shows while its report is built (gui/kit/print_preview.py): a line over a
-bar, busy until the build says how far it is (reports/progress.py: the rows it has read into the
-report, then the page it lays out), or stopped with why it failed."""
+bar, busy until the build says how far it is (reports/progress.py: its proof's ledger entries and
+records, the rows it has read into the report, then the page it lays out), or stopped with why it
+failed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from branchguard.core.kernel.progress import LEDGER, RECORDS
+
+
+def proof_text(done: int, total: int, stage: str) -> str:
+    """What a report's proof is doing (core/kernel/progress.py stages), "" for the report's own
+    rows and pages, which each caller words: the ledger's entries walked, the records compared."""
+    if stage == LEDGER:
+        said = QCoreApplication.translate("BuildingNote", "Checking the evidence ledger: entry %1 of %2")
+    elif stage == RECORDS:
+        said = QCoreApplication.translate("BuildingNote", "Checking the records against the ledger: %1 of %2")
+    else:
+        return ""
+    return said.replace("%1", f"{done:,}").replace("%2", f"{total:,}")
 
 
 class BuildingNote(QWidget):

@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.gui.kit import discard
 from branchguard.gui.kit.anchor_note import AnchorNote
-from branchguard.gui.kit.building_note import BuildingNote
+from branchguard.gui.kit.building_note import BuildingNote, proof_text
 from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.pdf_printing import pdf_pool, print_pages, to_image
@@ -241,9 +241,9 @@ class PreviewDialog(QDialog):
         def work(progress: TaskProgress) -> tuple[str, str, PdfPages]:
             note = AnchorNote()
 
-            def said(done: int, total: int) -> None:  # the rows read in, each page laid out
+            def said(done: int, total: int, stage: str) -> None:  # the proof, the rows, each page
                 progress.check()  # closing cancels: the build stops here (reports/progress.py)
-                progress.report(done, total)
+                progress.report(done, total, stage)
 
             try:
                 with watching(thinned(said)):
@@ -264,9 +264,10 @@ class PreviewDialog(QDialog):
         self._task = run_task(work, on_done=done, on_error=self._guard(self._failed))
         self._task.progressed.connect(self._guard(self._progressed))
 
-    def _progressed(self, done: int, total: int, _text: str) -> None:
+    def _progressed(self, done: int, total: int, stage: str) -> None:
         said = self.tr("Building the report… %1 of %2") if total else self.tr("Laying out page %1…")
-        self.building.show_progress(done, total, said.replace("%1", str(done)).replace("%2", str(total)))
+        text = proof_text(done, total, stage) or said.replace("%1", str(done)).replace("%2", str(total))
+        self.building.show_progress(done, total, text)
 
     def _guard(self, slot: Callable[..., None]) -> Callable[..., None]:
         """A callback that does nothing once the dialog is gone (closed and deleted)."""

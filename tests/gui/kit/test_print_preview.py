@@ -288,3 +288,29 @@ def test_while_it_builds_the_preview_says_how_far_the_report_is(
     qtbot.waitUntil(lambda: shown.rendered_pages() != [])
     shown.close()
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_while_its_proof_runs_the_preview_says_which_and_how_far(
+    app: Any, qtbot: Any, pool_tasks: Any
+) -> None:
+    import threading
+
+    from branchguard.reports import progress
+
+    proved = threading.Event()
+
+    def build(out: Path, _note: Any) -> Font:  # as a stamp's ledger check reports (core/ledger/verify.py)
+        progress.step(5000, 340_000, progress.LEDGER)
+        assert proved.wait(30)
+        write_pages(out)
+        return Font("")
+
+    shown = preview_report(None, "Ten years", build)
+    qtbot.addWidget(shown)
+    qtbot.waitUntil(lambda: "5,000" in shown.busy_label.text())
+    assert shown.busy_label.text() == "Checking the evidence ledger: entry 5,000 of 340,000"
+    assert (shown.busy_bar.minimum(), shown.busy_bar.maximum(), shown.busy_bar.value()) == (0, 340_000, 5000)
+    proved.set()
+    qtbot.waitUntil(lambda: shown.rendered_pages() != [])
+    shown.close()
+    QThreadPool.globalInstance().waitForDone()
