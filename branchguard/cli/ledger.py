@@ -45,7 +45,10 @@ def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:
         from branchguard.cli.anchors import require_sources
 
         require_sources(args.anchors)
-    report = ctx.services.ledger.verify(cli_actor(args))
+    from branchguard.cli.progress_line import on_terminal
+
+    with on_terminal():
+        report = ctx.services.ledger.verify(cli_actor(args))
     # The anchors' checks take the ledger's consistency from this report while its head holds:
     # each once checked every record again (twice the work of `verify` with one anchor source).
     held = (Head(report.head.seq, report.head.hash), report.ok)

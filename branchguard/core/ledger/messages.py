@@ -158,6 +158,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "链一致；未对照外部锚点核验（verify --anchor 文件 可核验）",
     ),
     "ledger.proved.chain": ("chain consistent", "链一致"),  # verify --anchor: the anchors' lines follow
+    # How far a check is, on a terminal (cli/progress_line.py); the window words its own.
+    "ledger.progress.ledger": (
+        "Checking the evidence ledger: entry {done} of {total}",
+        "正在核验证据账本：第 {done} / {total} 条",
+    ),
+    "ledger.progress.records": (
+        "Checking the records against the ledger: {done} of {total}",
+        "正在逐条核对记录与账本：{done} / {total}",
+    ),
     "ledger.proved.broken": (
         "verify found {count} problem(s): the records do not match the ledger",
         "核验发现 {count} 处问题：记录与账本不符",
