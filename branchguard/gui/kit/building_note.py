@@ -5,22 +5,19 @@ failed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from branchguard.core.kernel.progress import LEDGER, RECORDS
+from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.progress import STAGES
 
 
 def proof_text(done: int, total: int, stage: str) -> str:
-    """What a report's proof is doing (core/kernel/progress.py stages), "" for the report's own
-    rows and pages, which each caller words: the ledger's entries walked, the records compared."""
-    if stage == LEDGER:
-        said = QCoreApplication.translate("BuildingNote", "Checking the evidence ledger: entry %1 of %2")
-    elif stage == RECORDS:
-        said = QCoreApplication.translate("BuildingNote", "Checking the records against the ledger: %1 of %2")
-    else:
+    """What a report's proof is doing (core/kernel/progress.py stages), worded as `verify` words it
+    on a terminal; "" for the report's own rows and pages, which each caller words."""
+    if stage not in STAGES:
         return ""
-    return said.replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+    return t(f"ledger.progress.{stage}", done=f"{done:,}", total=f"{total:,}")
 
 
 class BuildingNote(QWidget):

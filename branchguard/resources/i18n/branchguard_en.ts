@@ -8466,15 +8466,4 @@ Unassign it?</translation>
         <translation>Public keys (*.pem);;All files (*)</translation>
     </message>
 </context>
-<context>
-    <name>BuildingNote</name>
-    <message>
-        <source>Checking the evidence ledger: entry %1 of %2</source>
-        <translation>Checking the evidence ledger: entry %1 of %2</translation>
-    </message>
-    <message>
-        <source>Checking the records against the ledger: %1 of %2</source>
-        <translation>Checking the records against the ledger: %1 of %2</translation>
-    </message>
-</context>
 </TS>

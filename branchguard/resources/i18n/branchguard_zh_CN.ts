@@ -8439,15 +8439,4 @@ Unassign it?</source>
         <translation>公钥 (*.pem);;所有文件 (*)</translation>
     </message>
 </context>
-<context>
-    <name>BuildingNote</name>
-    <message>
-        <source>Checking the evidence ledger: entry %1 of %2</source>
-        <translation>正在核验证据账本：第 %1 / %2 条</translation>
-    </message>
-    <message>
-        <source>Checking the records against the ledger: %1 of %2</source>
-        <translation>正在逐条核对记录与账本：%1 / %2</translation>
-    </message>
-</context>
 </TS>
