@@ -18,7 +18,8 @@ Heard = Callable[[int, int, str], None]
 
 LEDGER = "ledger"  # the ledger's entries, their chain walked
 RECORDS = "records"  # the records, each compared with its latest ledgered state
-STAGES = (LEDGER, RECORDS)
+LOGS = "logs"  # the incident logs' entries, their chains walked
+STAGES = (LEDGER, RECORDS, LOGS)
 
 _HEARD: ContextVar[Heard | None] = ContextVar("progress", default=None)
 

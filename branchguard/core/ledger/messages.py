@@ -167,6 +167,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Checking the records against the ledger: {done} of {total}",
         "正在逐条核对记录与账本：{done} / {total}",
     ),
+    "ledger.progress.logs": (
+        "Checking the incident logs: entry {done} of {total}",
+        "正在核验事件处置记录：第 {done} / {total} 条",
+    ),
     "ledger.proved.broken": (
         "verify found {count} problem(s): the records do not match the ledger",
         "核验发现 {count} 处问题：记录与账本不符",

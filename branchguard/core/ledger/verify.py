@@ -51,7 +51,7 @@ _DELETE = LedgerAction.DELETE.value
 _CREATE = LedgerAction.CREATE.value
 _APPEND = LedgerAction.APPEND.value
 _ALTERED = LedgerAction.ALTERED.value
-# How often a check says how far it is (core/kernel/progress.py): a report's proof walks 340,000
+# How often a check says how far it is (core/kernel/progress.py): a report's proof walks 420,000
 # entries at ten years (2-3 s); its preview shows the count and Cancel stops it there.
 STEP_EVERY = 5000
 
@@ -367,12 +367,16 @@ def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
         log_stmt = log_stmt.where(_LOG.c.incident_id == incident)
     seals = {str(i): (last_seq, head) for i, last_seq, head in conn.execute(seals_stmt)}
     found.incidents = len(seals)
+    hears = progress.listening() and incident is None
+    total = sum(last or 0 for last, _head in seals.values()) if hears else 0  # each log's length
     hashes: dict[str, list[str]] = {}
     broken: set[str] = set()
     clock = _ClockBack()
     for row in conn.execute(log_stmt):
         incident_id, seq, at, actor, kind, text, step, corrects, data, prev_hash, own = row
         found.log_entries += 1
+        if total and not found.log_entries % STEP_EVERY:
+            progress.step(min(found.log_entries, total), total, progress.LOGS)
         key = str(incident_id)
         chained = hashes.setdefault(key, [])
         prev = chained[-1] if chained else rules.GENESIS

@@ -30,6 +30,18 @@ def test_a_stamp_says_how_far_its_proof_is(ctx: Any, lead: Any, monkeypatch: pyt
     assert heard.index(ledger[-1]) < heard.index(records[0])  # the chain first, then the records
 
 
+def test_verify_says_how_far_the_incident_logs_are(
+    ctx: Any, lead: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(verify, "STEP_EVERY", 2)
+    heard: list[tuple[int, int, str]] = []
+    with progress.watching(lambda done, total, stage: heard.append((done, total, stage))):
+        report = ctx.services.ledger.verify(lead)
+    logs = [h for h in heard if h[2] == progress.LOGS]
+    assert report.log_entries >= 4  # the demo's incident and its log
+    assert logs == [(n, report.log_entries, progress.LOGS) for n in range(2, report.log_entries + 1, 2)]
+
+
 def test_one_who_stops_the_proof_stops_it_there(ctx: Any, lead: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(verify, "STEP_EVERY", 10)
     heard: list[tuple[int, int, str]] = []
