@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from branchguard.core.incidents.types import EntryKind
 from branchguard.core.kernel import progress
 from branchguard.core.ledger import chain, verify
 
@@ -34,11 +35,16 @@ def test_verify_says_how_far_the_incident_logs_are(
     ctx: Any, lead: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(verify, "STEP_EVERY", 2)
+    incidents = ctx.services.incidents
+    for code in ("FIRE", "ROB"):
+        iid = incidents.start(lead, code).id
+        for n in range(3):
+            incidents.log(lead, iid, EntryKind.NOTE, f"记录 {n}")
     heard: list[tuple[int, int, str]] = []
     with progress.watching(lambda done, total, stage: heard.append((done, total, stage))):
         report = ctx.services.ledger.verify(lead)
     logs = [h for h in heard if h[2] == progress.LOGS]
-    assert report.log_entries >= 4  # the demo's incident and its log
+    assert report.log_entries >= 8  # two logs: a step within each and across them
     assert logs == [(n, report.log_entries, progress.LOGS) for n in range(2, report.log_entries + 1, 2)]
 
 
