@@ -32,6 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 PAGE_SIZE = 48  # rows of 26 px: twice what the console shows on a 4K screen; the view asks for more
+CATCH_UP_MAX = 5_000  # entries read on unasked to reach the newest; a longer log is read as scrolled
 _MUTED = QBrush(QColor(style.MUTED))  # a corrected entry: struck through and greyed
 _CORRECTION = QBrush(QColor(style.ACCENT_DARK))  # the correction itself stands out a little
 _START_KIND, _CORRECTION_KIND = EntryKind.START, EntryKind.CORRECTION  # an enum's attribute is slow
@@ -86,6 +87,7 @@ class IncidentLogModel(QStandardItemModel):
 
     COL_SEQ, COL_TIME, COL_ACTOR, COL_KIND, COL_TEXT = range(5)
     first_page_read = Signal()  # after read_first_page: the rows are in (or the read failed)
+    caught_up = Signal()  # after catch_up: the newest entry is in
 
     def __init__(
         self,
@@ -111,6 +113,7 @@ class IncidentLogModel(QStandardItemModel):
         self._loader = Loader(self, on_error=self._read_failed)  # the reads off the GUI thread
         self._missed = False  # an entry came while a page was read
         self._first_pending = False  # read_first_page asked, first_page_read not yet emitted
+        self._catching_up = False  # catch_up asked, caught_up not yet emitted
         self._watch: ClockWatch[int, datetime] = ClockWatch()  # every entry in, in log order
         self._went_back: dict[int, int] = {}  # seq -> the earlier-written entry with a later time
         self.retranslate()
@@ -265,6 +268,18 @@ class IncidentLogModel(QStandardItemModel):
         after = self.last_seq()
         self._loader.run(lambda: services.incidents.entries_page(actor, incident_id, after, size), self._read)
 
+    def catch_up(self) -> None:
+        """Read on to the newest entry, a page at a time off the GUI thread; `caught_up` follows.
+        A console opened on a log longer than a page (a restart mid-incident, a second PC) showed
+        its first 48 entries, and an entry written there went in only once scrolled to: the lead's
+        own entries vanished from sight. A log longer than CATCH_UP_MAX is read as scrolled."""
+        if self._read_all:
+            self.caught_up.emit()
+        elif len(self._entries) < CATCH_UP_MAX and not self._catching_up:
+            self._catching_up = True
+            if not self._fetching:  # else the page under way reads on (`_read`)
+                self._read_on()
+
     def _read(self, page: list[LogEntry]) -> None:
         self._take(page)  # still fetching: a view asking for more as the rows go in reads nothing
         self._fetching = False
@@ -272,9 +287,17 @@ class IncidentLogModel(QStandardItemModel):
             self._missed = False
             self.fetch_new()
         self._first_read_done()
+        if self._catching_up and not self._fetching:
+            if self._read_all or len(self._entries) >= CATCH_UP_MAX:
+                self._catching_up = False
+                if self._read_all:
+                    self.caught_up.emit()
+            else:
+                self._read_on()
 
     def _read_failed(self, message: str) -> None:
         self._fetching = False  # the view reads a page itself when it next asks
+        self._catching_up = False  # and a follow asks again
         log.warning("the incident log could not be read: %s", message)
         self._first_read_done()
 

@@ -145,6 +145,7 @@ class LogPanel(QWidget):
         self._follow_due = False
         self.model.rowsAboutToBeInserted.connect(lambda *_: self._note_end())
         self.model.rowsInserted.connect(lambda *_: self._follow_if_at_end())
+        self.model.caught_up.connect(self.follow_end)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -273,6 +274,9 @@ class LogPanel(QWidget):
 
     def follow_end(self) -> None:
         """Show the newest entry, once the whole log is read (scrolling to the end of a partly read
-        log would make the view fetch the next page, and the next, to the last of a million)."""
+        log would make the view fetch the next page, and the next, to the last of a million): a
+        log read in part is read on to its end first, in the background (`catch_up`)."""
         if self.model.read_to_end():
             self.view.scrollToBottom()
+        else:
+            self.model.catch_up()  # then here again, unless the log is too long to read unasked
