@@ -48,6 +48,7 @@ class IncidentsPage(Page):
         self.consoles: dict[int, IncidentConsole] = {}
         self._unbuilt: dict[int, _Unbuilt] = {}  # open incidents' tabs whose console is not built yet
         self._reopened = False
+        self._list_asked = False  # the list was asked for (a dashboard tile) before the reopen's answer
         self._list_stale = True  # read when the list tab is in front (`_read_list_if_shown`)
         self.reopen_loader = Loader(self, on_error=self._reopen_failed)
         self.heading = QLabel()
@@ -127,6 +128,7 @@ class IncidentsPage(Page):
     def show_filtered(self, flt: IncidentFilter) -> None:
         """The list tab, filtered to `flt` (the dashboard's tiles and charts)."""
         self._list_stale = False  # read below, filtered
+        self._list_asked = True
         self.tabs.setCurrentIndex(0)
         self.list_panel.show_filtered(flt)
 
@@ -140,10 +142,14 @@ class IncidentsPage(Page):
         behind another does nothing until it is shown (its poll reads only while it is visible),
         and building it cost the page's first show 25-30 ms of the GUI thread (ten years, two open
         incidents; before, each console was built in a turn of its own, their reads held until the
-        last was made)."""
+        last was made). Nothing comes in front of what was asked for meanwhile: the console of an
+        incident started with F9 from another page, or the list a dashboard tile filtered, was
+        covered by the most urgent console as the answer came (ten years: the lead starting a fire
+        from the dashboard was shown #1883's console, theirs in a tab scrolled out of sight)."""
         started = sorted(live, key=lambda s: s.started_at)
         order = [summary.id for summary in started]
-        first = most_urgent(live)
+        asked = self._list_asked or self.tabs.currentIndex() != 0
+        first = None if asked else most_urgent(live)
         for summary in started:
             if self._has_tab(summary.id):
                 continue  # opened meanwhile (the banner, a double-click)
