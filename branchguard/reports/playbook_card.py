@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from branchguard.core.accounts.names import Names
 from branchguard.core.anchors.types import Stamp
 from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor, Level, PlaybookStatus
@@ -83,13 +84,15 @@ def render_playbook_card(
     branch_name: str = "",
     generated_at: datetime | None = None,
     stamp: Stamp | None = None,
+    names: Names | None = None,
 ) -> tuple[bytes, int]:
     """The card as PDF bytes and its page count: one page when readable type allows, else two.
-    `stamp` adds the integrity lines in small type and the signed anchor in the Keywords."""
+    `stamp` adds the integrity lines in small type and the signed anchor in the Keywords; `names`
+    shows the approver's login as their name."""
     meta = _meta(version, branch_name, generated_at, anchoring.keywords(stamp) if stamp else "")
     for pages, scales in ((1, ONE_PAGE_SCALES), (MAX_PAGES, TWO_PAGE_SCALES)):
         for scale in scales:
-            story = _story(make_styles(font, scale), version, stamp)
+            story = _story(make_styles(font, scale, names), version, stamp)
             # Measuring is much cheaper than rendering: only a likely fit is rendered to check.
             if _height(story) > pages * frame_height():
                 continue
@@ -97,7 +100,7 @@ def render_playbook_card(
             if count <= pages:
                 return data, count
     # Far longer than any real plan: let it run on at the smallest size.
-    return render_pdf(meta, _story(make_styles(font, TWO_PAGE_SCALES[-1]), version, stamp), font)
+    return render_pdf(meta, _story(make_styles(font, TWO_PAGE_SCALES[-1], names), version, stamp), font)
 
 
 def build_playbook_card(
@@ -117,7 +120,10 @@ def build_playbook_card(
     font = find_cjk_font(font_setting)
     what = f"playbook card {version.info.code} v{version.info.number}"
     stamp = anchoring.stamp(services, actor, "playbook_version", version.info.version_id, what)
-    data, _pages = render_playbook_card(version, font, branch_name=branch.name if branch else "", stamp=stamp)
+    names = services.auth.names(actor)
+    data, _pages = render_playbook_card(
+        version, font, branch_name=branch.name if branch else "", stamp=stamp, names=names
+    )
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)
     return font
@@ -184,7 +190,7 @@ def _facts(styles: ReportStyles, version: PlaybookVersion, width: float) -> Tabl
         (t("field.category"), para(content.category.label, styles.cell)),
         (t("field.levels"), _level_badges(styles, content.levels)),
         (t("report.playbook.version"), para(t("report.playbook.version_n", n=info.number), styles.cell)),
-        (t("report.playbook.status"), para(status_text(version), status_style)),
+        (t("report.playbook.status"), para(status_text(version, styles.who), status_style)),
     ]
     rows = [
         [para(a, styles.cell_bold), x, para(b, styles.cell_bold), y]

@@ -154,3 +154,20 @@ def test_deadlines() -> None:
     assert deadline_text(1440) == "上报 24 小时内"
     set_language("en")
     assert deadline_text(15) == "Report within 15 min"
+
+
+def test_a_plan_approved_by_a_person_names_them_not_their_login(
+    demo: Demo, pdf: type[Pdf], tmp_path: Path
+) -> None:
+    """The card said "批准人 lead": the approver's login, where every other report names the person."""
+    playbooks = demo.ctx.services.playbooks
+    fire = playbooks.get(demo.actor, "FIRE").content
+    revised = replace(fire, title=Text2("火灾与疏散（修订）", "Fire, revised"))
+    playbooks.save_draft(demo.actor, "FIRE", revised)
+    playbooks.approve(demo.actor, "FIRE")
+    name = demo.ctx.services.auth.names(demo.actor)(demo.actor.username)
+    assert name != demo.actor.username
+    out = tmp_path / "fire.pdf"
+    build_playbook_card(demo.ctx.services, demo.actor, "FIRE", out)
+    text = pdf.squashed(pdf.text(out))
+    assert f"批准人{name}" in text and f"批准人{demo.actor.username}" not in text

@@ -70,14 +70,15 @@ def person_text(login: str | None, name: Callable[[str], str] = str) -> str:
     return name(login) if login else ""
 
 
-def status_text(version: PlaybookVersion) -> str:
-    """ "已批准：2026-05-01，批准人 lead", or the draft / retired mark."""
+def status_text(version: PlaybookVersion, name: Callable[[str], str] = str) -> str:
+    """ "已批准：2026-05-01，批准人 王建国" (`name`: a login as the person's name), or the draft /
+    retired mark."""
     info = version.info
     if info.status == PlaybookStatus.DRAFT:
         return t("report.playbook.draft")
     approved = ""
     if info.approved_at is not None:
-        who = person_text(info.approved_by)  # the starter library's approver is no person
+        who = person_text(info.approved_by, name)  # the starter library's approver is no person
         date = info.approved_at.astimezone().strftime("%Y-%m-%d")
         approved = t("report.playbook.approved", date=date, user=who or "")
     if info.status == PlaybookStatus.RETIRED:
