@@ -159,8 +159,9 @@ def step_detail_lines(step: StepRecord) -> list[str]:
         lines.append(f"{t('field.satisfaction')}: {Satisfaction(d['satisfaction']).label}")
     if d.get("cause"):
         lines.append(f"{t('field.complaint_cause')}: {ComplaintCause(d['cause']).label}")
-    if d.get("classification"):
-        lines.append(f"{t('report.complaints.classification')}: {d['classification']}")
+    if d.get("classification"):  # by its name: its code ("attitude") said nothing to a reader
+        name = step.classification_name or d["classification"]
+        lines.append(f"{t('report.complaints.classification')}: {name}")
     if d.get("root_cause"):
         lines.append(f"{t('field.root_cause')}: {d['root_cause']}")
     if d.get("follow_up"):

@@ -248,3 +248,26 @@ def test_the_register_never_splits_the_regulators_hotline_number(demo, pdf, tmp_
     build_complaint_register(demo.ctx.services, lead, regulator, out)
     text = pdf.text(out)
     assert text.count("12378") == 3 and text.count("12363") == 3, text  # the filter, statistics and row
+
+
+def test_the_final_category_is_named_not_coded(demo, pdf, tmp_path) -> None:
+    """The archive's final category showed as its code ("最终分类: attitude") in the file, the
+    window's detail and `complaint show`, which all say a step's fields in words."""
+    svc, lead = demo.ctx.services.complaints, demo.actor
+    c = svc.register(
+        lead,
+        ComplaintInput(
+            channel="counter", received_at=utcnow(), customer_name="张三丰", category="wealth",
+            request="排队久",
+        ),
+    ).info
+    svc.step(lead, c.id, StepInput("investigate", "已核实"))
+    svc.step(lead, c.id, StepInput("decide", "致歉", basis="《网点服务规范》"))
+    svc.step(lead, c.id, StepInput("reply", "电话答复", satisfaction=Satisfaction.SATISFIED))
+    archive = StepInput("archive", "归档", cause=ComplaintCause.EXPERIENCE, classification="attitude")
+    svc.step(lead, c.id, archive)
+    name = next(cat.name_zh for cat in svc.categories(lead, active_only=False) if cat.code == "attitude")
+    out = tmp_path / "file.pdf"
+    build_complaint_file(demo.ctx.services, demo.actor, c.id, out)
+    text = pdf.squashed(pdf.text(out))
+    assert f"最终分类:{name}" in text and "最终分类:attitude" not in text

@@ -51,6 +51,11 @@ def category_name(cat: Category | None, code: str) -> str:
     return cat.name_zh if current_language() == "zh_CN" else cat.name_en
 
 
+def _classification_name(details: dict[str, Any] | None, cats: dict[str, Category]) -> str:
+    code = str((details or {}).get("classification") or "")
+    return category_name(cats.get(code), code) if code else ""
+
+
 def refs(raw: list[dict[str, Any]] | None) -> tuple[AttachmentRef, ...]:
     return tuple(
         AttachmentRef(str(a["name"]), str(a["sha256"]), int(a["size"]), str(a["media_type"]))
@@ -128,6 +133,7 @@ def detail_of(
                 evidence=refs(st.evidence),
                 by=st.by,
                 at=st.at,
+                classification_name=_classification_name(st.details, cats),
             )
             for st in row.steps
         ),

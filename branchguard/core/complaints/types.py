@@ -184,6 +184,7 @@ class StepRecord:
     evidence: tuple[AttachmentRef, ...]
     by: str
     at: datetime
+    classification_name: str = ""  # the archive's final category by its name, in the language read in
 
 
 @dataclass(frozen=True)
