@@ -30,6 +30,7 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import phone_font
 from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.thumbnails import thumbnail
 
 if TYPE_CHECKING:
     from branchguard.gui.shell.session import GuiSession
@@ -152,14 +153,9 @@ class AttachmentsBox(QGroupBox):
             # QImage, not QPixmap: only the GUI thread may make pixmaps.
             images = {}
             for entry in wanted:
-                image = QImage.fromData(services.incidents.attachment_bytes(actor, entry))
-                if not image.isNull():
-                    images[str(entry.data["sha256"])] = image.scaled(
-                        THUMB,
-                        THUMB,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
+                image = thumbnail(services.incidents.attachment_bytes(actor, entry), THUMB)
+                if image is not None:
+                    images[str(entry.data["sha256"])] = image
             return images
 
         run_task(work, on_done=self._show_thumbnails, on_error=lambda _message: None)

@@ -12,6 +12,7 @@ from branchguard.core.kernel.attachments import AttachmentRef, format_size
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.thumbnails import thumbnail
 
 THUMB = 72
 
@@ -60,14 +61,9 @@ class PhotoStrip(QListWidget):
             # QImage, not QPixmap: only the GUI thread may make pixmaps.
             images = {}
             for ref in wanted:
-                image = QImage.fromData(read(ref.sha256))
-                if not image.isNull():
-                    images[ref.sha256] = image.scaled(
-                        THUMB,
-                        THUMB,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
-                    )
+                image = thumbnail(read(ref.sha256), THUMB)
+                if image is not None:
+                    images[ref.sha256] = image
             return images
 
         # A photo missing from the store keeps its file icon; the reports name it as missing.
