@@ -4,12 +4,12 @@ Approving and discarding a draft read and write off the GUI thread, their button
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -37,6 +37,9 @@ from branchguard.gui.playbooks.list_view import PlaybookList
 from branchguard.gui.playbooks.preview import PlaybookPreview
 from branchguard.gui.playbooks.transfer import PlaybookFiles
 from branchguard.gui.shell.session import GuiSession
+
+if TYPE_CHECKING:  # named here, the editor is imported ahead with the pages (gui/kit/preload.py)
+    from branchguard.gui.playbooks.editor import PlaybookEditor
 
 
 class PlaybooksPage(Page):
@@ -77,7 +80,7 @@ class PlaybooksPage(Page):
         self.busy.setTextVisible(False)
         self.busy.hide()
         self._layout()
-        self.editor: QDialog | None = None
+        self.editor: PlaybookEditor | None = None
         self.history_dialog: PlaybookHistoryDialog | None = None
         self.session.actor_changed.connect(self._apply_role)
         self.retranslate()
