@@ -61,6 +61,8 @@ class DrillListPanel(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = DrillPlanModel(self)
         self._keep: int | None = None  # the plan to select once a window shows it
+        self.loads = 0  # reads asked for so far: `_changed` tells whether the window read it
+        self._after_write: int | None = None  # the plan a write is re-reading the list for
         self.pager: Pager[DrillStatus | None, DrillPlan] = Pager(
             self,
             self.model,
@@ -192,6 +194,8 @@ class DrillListPanel(QWidget):
     # -- loading -------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
         """Read the plans off the GUI thread; then select `select`, else the plan selected now."""
+        self.loads += 1
+        select = select if select is not None else self._after_write
         selected = self.selected()
         keep = select if select is not None else (selected.id if selected is not None else None)
         value = self.status_filter.currentData()
@@ -286,8 +290,16 @@ class DrillListPanel(QWidget):
             self.show_console()
 
     def _changed(self, plan_id: int | None = None) -> None:
-        self.session.data_changed.emit("drill")
-        self.reload(select=plan_id)
+        """After a write: the list read again, once, with `plan_id` selected. The window re-reads
+        the page in front as data changes; the list reads itself only when that did not (a panel
+        on its own). It read twice at every write, each a window and a count of ten years' plans."""
+        loads, self._after_write = self.loads, plan_id
+        try:
+            self.session.data_changed.emit("drill")
+            if self.loads == loads:
+                self.reload()
+        finally:
+            self._after_write = None
 
     # -- actions -------------------------------------------------------------------------------
     def ask_plan(self) -> QWidget:
