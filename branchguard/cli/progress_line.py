@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from branchguard.core.kernel import progress
-from branchguard.core.kernel.i18n import t
 
 _CLEAR = "\r\x1b[K"  # back to the line's start and clear it
 
@@ -24,8 +23,8 @@ def on_terminal() -> Iterator[None]:
         return
 
     def heard(done: int, total: int, stage: str) -> None:
-        if stage in progress.STAGES:
-            err.write(_CLEAR + t(f"ledger.progress.{stage}", done=f"{done:,}", total=f"{total:,}"))
+        if said := progress.stage_text(done, total, stage):
+            err.write(_CLEAR + said)
             err.flush()
 
     try:

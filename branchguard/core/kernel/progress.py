@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from branchguard.core.kernel.i18n import t
+
 Heard = Callable[[int, int, str], None]
 
 LEDGER = "ledger"  # the ledger's entries, their chain walked
@@ -43,3 +45,12 @@ def step(done: int, total: int, stage: str = "") -> None:
     """`done` of `total` (0: not known) of `stage` done: heard by the caller of `watching`, if any."""
     if (heard := _HEARD.get()) is not None:
         heard(done, total, stage)
+
+
+def stage_text(done: int, total: int, stage: str) -> str:
+    """What a stage of STAGES is doing, in the current language ("Checking the evidence ledger:
+    entry 5,000 of 420,567"): a report's preview and `verify` on a terminal say it alike; "" for
+    any other count (a report's rows and pages, which each caller words)."""
+    if stage not in STAGES:
+        return ""
+    return t(f"ledger.progress.{stage}", done=f"{done:,}", total=f"{total:,}")

@@ -158,7 +158,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "链一致；未对照外部锚点核验（verify --anchor 文件 可核验）",
     ),
     "ledger.proved.chain": ("chain consistent", "链一致"),  # verify --anchor: the anchors' lines follow
-    # How far a check is: on a terminal (cli/progress_line.py), in a report's preview (gui/kit/building_note.py)
+    # How far a check is, in a report's preview and on a terminal (core/kernel/progress.py, stage_text)
     "ledger.progress.ledger": (
         "Checking the evidence ledger: entry {done} of {total}",
         "正在核验证据账本：第 {done} / {total} 条",

@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QWidget
 
 from branchguard.core.hazards.types import HazardFilter
+from branchguard.core.kernel.progress import stage_text
 from branchguard.gui.kit.anchor_note import AnchorNote
-from branchguard.gui.kit.building_note import proof_text
 from branchguard.gui.kit.files import ask_save_path
 from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
 from branchguard.gui.shell.session import GuiSession
@@ -118,7 +118,7 @@ class RegisterExporter(QObject):
             def heard(done: int, total: int, stage: str) -> None:  # the proof, every 100th row, each page:
                 progress.check()  # Cancel stops it there
                 said = rows.replace("%2", str(total)) if total else pages
-                progress.report(done, total, proof_text(done, total, stage) or said.replace("%1", str(done)))
+                progress.report(done, total, stage_text(done, total, stage) or said.replace("%1", str(done)))
 
             with report_progress.watching(report_progress.thinned(heard)):
                 return write_register(services, actor, flt, out, fmt, font_setting, note)

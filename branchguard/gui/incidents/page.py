@@ -116,6 +116,10 @@ class IncidentsPage(Page):
         else:
             self._read_list_if_shown()
 
+    def _list_changed(self) -> None:
+        self._list_stale = True
+        self._read_list_if_shown()
+
     def _read_list_if_shown(self) -> None:
         """The list read again if it changed and its tab is in front; else when that tab is next
         shown. While an incident runs, its console is in front: its first show and every change it
@@ -277,8 +281,7 @@ class IncidentsPage(Page):
         console = self.consoles.get(incident_id)
         if console is not None:
             self._label_console(console)
-        self._list_stale = True
-        self._read_list_if_shown()
+        self._list_changed()
 
     # -- starting ------------------------------------------------------------------------------
     def ask_start(self) -> StartIncidentDialog | None:
@@ -293,7 +296,6 @@ class IncidentsPage(Page):
     def started(self, incident_id: int) -> IncidentConsole:
         """A new incident: its console in front, the list and the banner told."""
         console = self.open_incident(incident_id)
-        self._list_stale = True
-        self._read_list_if_shown()
+        self._list_changed()
         self.session.data_changed.emit("incident")
         return console

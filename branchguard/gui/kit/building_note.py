@@ -8,17 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.progress import STAGES
-
-
-def proof_text(done: int, total: int, stage: str) -> str:
-    """What a report's proof is doing (core/kernel/progress.py stages), worded as `verify` words it
-    on a terminal; "" for the report's own rows and pages, which each caller words."""
-    if stage not in STAGES:
-        return ""
-    return t(f"ledger.progress.{stage}", done=f"{done:,}", total=f"{total:,}")
-
 
 class BuildingNote(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -54,9 +54,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.kernel.progress import stage_text
 from branchguard.gui.kit import discard
 from branchguard.gui.kit.anchor_note import AnchorNote
-from branchguard.gui.kit.building_note import BuildingNote, proof_text
+from branchguard.gui.kit.building_note import BuildingNote
 from branchguard.gui.kit.files import ask_save_path, saved_message
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.pdf_printing import pdf_pool, print_pages, to_image
@@ -266,7 +267,7 @@ class PreviewDialog(QDialog):
 
     def _progressed(self, done: int, total: int, stage: str) -> None:
         said = self.tr("Building the report… %1 of %2") if total else self.tr("Laying out page %1…")
-        text = proof_text(done, total, stage) or said.replace("%1", str(done)).replace("%2", str(total))
+        text = stage_text(done, total, stage) or said.replace("%1", str(done)).replace("%2", str(total))
         self.building.show_progress(done, total, text)
 
     def _guard(self, slot: Callable[..., None]) -> Callable[..., None]:
