@@ -12,6 +12,9 @@ import pytest
 
 # 10:00 in Shanghai, 6 December 2026: when the reviewer set the clock back during an incident.
 TEN = datetime(2026, 12, 6, 2, 0, tzinfo=UTC)
+# Ten to midnight (UTC, these tests' zone unless one sets another): a step's target of 10 minutes
+# falls on the next day. CI ran at 23:50 once and the Target column showed the date.
+LATE = datetime(2026, 12, 6, 23, 50, tzinfo=UTC)
 
 
 class PcClock:
@@ -41,3 +44,14 @@ def incidents_back_then(monkeypatch: pytest.MonkeyPatch, at: datetime) -> Iterat
         clock = set_pc_clock(patched)
         clock.at = at
         yield clock
+
+
+def set_window_clock(monkeypatch: pytest.MonkeyPatch, at: datetime) -> PcClock:
+    """The incident modules' clock and the window's (the console's "now": overdue targets, the
+    elapsed clock, whether the incident spans days) both at `at`, for screens whose text depends
+    on the time of day."""
+    clock = set_pc_clock(monkeypatch)
+    clock.at = at
+    for name in ("branchguard.gui.kit.times", "branchguard.gui.incidents.steps_model"):
+        monkeypatch.setattr(f"{name}.now_utc", clock)
+    return clock

@@ -15,7 +15,7 @@ from branchguard.core.incidents.types import IncidentStep, StepState
 from branchguard.gui.kit import style
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import RowsModel
-from branchguard.gui.kit.times import local_clock, now_utc
+from branchguard.gui.kit.times import local_clock, now_utc, target_clock
 
 _R = Qt.ItemDataRole
 DONE_BACKGROUND = "#E8F3E9"  # pale green: finished, out of the way
@@ -69,7 +69,9 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
     def cell(self, item: IncidentStep, column: int, role: int) -> Any:
         if role == _R.DisplayRole:
             return self._display(item, column)
-        if role == _R.ToolTipRole and column in (self.COL_TEXT, self.COL_TARGET, self.COL_STATE):
+        if role == _R.ToolTipRole and column == self.COL_TARGET:
+            return tip(self._target(item, whole=True))
+        if role == _R.ToolTipRole and column in (self.COL_TEXT, self.COL_STATE):
             return tip(self._display(item, column))
         if role == _R.BackgroundRole:
             if item.state == StepState.DONE:
@@ -112,10 +114,14 @@ class IncidentStepsModel(RowsModel[IncidentStep]):
             return ""
         return f"{self._who(item.by)} · {local_clock(item.at, self._started)}"
 
-    def _target(self, item: IncidentStep) -> str:
-        """ "≤ 3 min (09:15)"; a report to head office by its deadline, as in follow mode."""
+    def _target(self, item: IncidentStep, whole: bool = False) -> str:
+        """ "≤ 3 min (09:15)", "≤ 10 min (00:05)" started at 23:55 (see times.target_clock; a date
+        would push the clock out of the narrow column); `whole`, for the tooltip, with its date once
+        the incident spans days or the target falls on another day. A report to head office by its
+        deadline, as in follow mode."""
         text = goal_text(item)
         due = step_due(item, self._started) if self._started is not None else None
         if due is None or self._started is None:
             return text
-        return f"{text} ({local_clock(due, self._started)})"
+        clock = local_clock(due, self._started) if whole else target_clock(due, self._started)
+        return f"{text} ({clock})"

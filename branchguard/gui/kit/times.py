@@ -3,7 +3,7 @@ the elapsed clock and checkpoint countdowns."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 
 def now_utc() -> datetime:
@@ -38,6 +38,16 @@ def local_clock(at: datetime, started: datetime, now: datetime | None = None, se
     if spans_days(started, now) or local.date() != started.astimezone().date():
         return date_time(at, seconds)
     return _clock(local, seconds)
+
+
+def target_clock(due: datetime, started: datetime) -> str:
+    """A step's target as its narrow column reads it: the clock alone when it falls within a day of
+    the start, at any hour and however long the incident runs (with the goal beside it, "≤ 10 min
+    (00:05)" cannot be read as another day's), yyyy-MM-dd HH:MM further off. `local_clock` gives
+    its date once it is another day's, for its tooltip."""
+    if due - started < timedelta(days=1):
+        return _clock(due.astimezone(), False)
+    return date_time(due)
 
 
 def duration_clock(seconds: float) -> str:

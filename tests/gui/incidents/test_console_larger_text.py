@@ -8,6 +8,7 @@ the step column was 80 px wide ("Shout…")."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -25,6 +26,7 @@ from branchguard.gui.incidents.steps_model import IncidentStepsModel
 from tests.gui.fit_support import SMALL
 from tests.gui.incidents.incident_support import login
 from tests.gui.test_fit import LANGS, settle
+from tests.pc_clock import LATE, TEN, set_window_clock
 
 LARGE_POINTS = 15.0
 WIDE = QSize(1280, 800)  # the window's default size
@@ -179,14 +181,21 @@ def test_with_the_call_list_open_the_steps_scroll_bar_is_in_view_at_larger_text(
     assert seen == bar.size(), f"the scroll bar shows {seen.height()} of its {bar.height()} px"
 
 
+@pytest.mark.parametrize("start", [TEN, LATE], ids=["day", "late"])
 @pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024", "1280"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_at_the_usual_size_the_step_column_keeps_its_room(
-    world: AppContext, qtbot: Any, text_points: Callable[[float], None], size: QSize
+    world: AppContext,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    text_points: Callable[[float], None],
+    size: QSize,
+    start: datetime,
 ) -> None:
     """At 10 pt, the call list beside the steps: the least width takes no room from the other
     columns (they do not scroll sideways), and the column is no narrower than before (102 px in
-    English on a 1024-wide screen)."""
+    English on a 1024-wide screen), at ten to midnight too (targets on the next day)."""
+    set_window_clock(monkeypatch, start)
     text_points(10)
     console = open_console(world, qtbot, "FIRE", size)
     assert console.calls.isVisible()

@@ -7,7 +7,9 @@ kept for its sideways scroll bar with it. The Target column was its 10 pt 100 px
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -22,6 +24,7 @@ from branchguard.gui.kit.plain import tip
 from tests.gui.fit_support import header_problems
 from tests.gui.incidents.test_console_larger_text import LARGE_POINTS, open_console
 from tests.gui.test_fit import LANGS
+from tests.pc_clock import LATE, TEN, set_window_clock
 
 LONG_TITLE = "OCC"  # in English its title takes three lines beside the level box at 15 pt
 TITLE_LINES = 2
@@ -69,16 +72,39 @@ def test_a_long_title_leaves_the_steps_four_whole_rows_at_larger_text(
     assert rows_in_view(steps.table) >= LARGE_STEP_ROWS
 
 
+def whole(target: str, start: datetime) -> str:
+    """`target` as its tooltip reads it: a clock on a later day than the start's with its date."""
+    found = re.search(r"\((\d\d):(\d\d)\)$", target)
+    if found is None:
+        return target
+    local = start.astimezone()
+    clock = local.replace(hour=int(found[1]), minute=int(found[2]))
+    if clock >= local:
+        return target
+    return f"{target[: found.start()]}({(clock + timedelta(days=1)):%Y-%m-%d %H:%M})"
+
+
+@pytest.mark.parametrize("start", [TEN, LATE], ids=["day", "late"])
 @pytest.mark.parametrize("points", [10, LARGE_POINTS])
 @pytest.mark.parametrize("plan", ["FIRE", "NAT"])  # targets of 1 to 15 minutes and at once; reports
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_targets_read_whole(
-    world: AppContext, qtbot: Any, text_points: Callable[[float], None], lang: str, plan: str, points: float
+    world: AppContext,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    text_points: Callable[[float], None],
+    lang: str,
+    plan: str,
+    points: float,
+    start: datetime,
 ) -> None:
     """Each target but a report to head office's deadline fits its cell in bold (the step now's
     row, a target gone past), the title too; every target is whole in its cell's tooltip. The
     step column keeps its least width and the columns do not scroll sideways. At 10 pt in Chinese
-    the column's 100 px cut "10 分钟内 (10:25)" to "10 分钟内 (10…"."""
+    the column's 100 px cut "10 分钟内 (10:25)" to "10 分钟内 (10…". Started at ten to midnight, a
+    target of 10 minutes read "≤ 10 min (2026-12-08 00:00)", cut to "≤ 10 min (2026-…": now
+    "≤ 10 min (00:00)", the date in the tooltip."""
+    set_window_clock(monkeypatch, start)
     text_points(points)
     console = open_console(world, qtbot, plan)
     table, model = console.steps.table, console.steps.model
@@ -95,7 +121,7 @@ def test_the_targets_read_whole(
         need = QFontMetrics(bold).horizontalAdvance(target) + margins
         if target and not step.checkpoint and need > table.visualRect(index).width():
             cut.append(f"{target!r}: {table.visualRect(index).width()} of {need} px")
-        if target and model.data(index, Qt.ItemDataRole.ToolTipRole) != tip(target):
+        if target and model.data(index, Qt.ItemDataRole.ToolTipRole) != tip(whole(target, start)):
             untipped.append(target)
     assert not cut, cut
     assert not untipped, untipped
