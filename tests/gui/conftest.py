@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from branchguard.app import build_main_window, configure_app
 from branchguard.context import AppContext, open_context
 from branchguard.db.migrate import SchemaAction
-from branchguard.gui.kit import tasks
+from branchguard.gui.kit import loader, tasks
 from branchguard.gui.shell.main_window import MainWindow
 
 PASSWORDS = {"lead": "lead-demo-2026", "staff": "staff-demo-2026", "auditor": "auditor-demo-2026"}
@@ -82,6 +82,25 @@ def pool_tasks(monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> Iterator[ThreadWa
     yield ThreadWatch(monkeypatch)
     QThreadPool.globalInstance().waitForDone()
     qtbot.wait(0)  # the finished tasks' callbacks, before the widgets go
+    tasks.set_inline(True)
+
+
+@pytest.fixture
+def read_starts(monkeypatch: pytest.MonkeyPatch, qtbot: Any) -> Iterator[list[str]]:
+    """Every read a Loader starts, one entry each ("read"), for a test that switches to the real
+    pool (`tasks.set_inline(False)`): whether a read starts in the turn that asked for it or in a
+    later one (kit/loader.py, reads_next_turn) is a fact to check. Clear it before the act."""
+    started: list[str] = []
+    real_run_task = loader.run_task
+
+    def run_task(work: Any, **kwargs: Any) -> Any:
+        started.append("read")
+        return real_run_task(work, **kwargs)
+
+    monkeypatch.setattr(loader, "run_task", run_task)
+    yield started
+    QThreadPool.globalInstance().waitForDone()
+    qtbot.wait(0)
     tasks.set_inline(True)
 
 

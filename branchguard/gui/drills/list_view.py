@@ -32,7 +32,7 @@ from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.loader import Loader
+from branchguard.gui.kit.loader import Loader, reads_next_turn
 from branchguard.gui.kit.plain import literal, plain
 from branchguard.gui.kit.rows import SORT_ROLE, RowsProxy
 from branchguard.gui.kit.tables import lead_with
@@ -348,10 +348,13 @@ class DrillListPanel(QWidget):
 
     @Slot(object)
     def _ran(self, run: DrillPlan) -> None:
-        self._changed(run.id)
-        self.session.data_changed.emit("incident")  # the banner shows the drill everywhere
-        if run.incident_id is not None:
-            self.run_started.emit(run.incident_id)
+        # The Incidents page and the run's console are built and painted in this turn, and every read
+        # asked for meanwhile (this list, the banner, the console's) starts after it (kit/loader.py).
+        with reads_next_turn():
+            self._changed(run.id)
+            self.session.data_changed.emit("incident")  # the banner shows the drill everywhere
+            if run.incident_id is not None:
+                self.run_started.emit(run.incident_id)
 
     @Slot(str)
     def _write_failed(self, message: str) -> None:

@@ -294,8 +294,10 @@ class IncidentsPage(Page):
         return dialog
 
     def started(self, incident_id: int) -> IncidentConsole:
-        """A new incident: its console in front, the list and the banner told."""
-        console = self.open_incident(incident_id)
-        self._list_changed()
-        self.session.data_changed.emit("incident")
+        """A new incident: its console in front, the list and the banner told, their reads started
+        after this turn has built and painted the console (kit/loader.py, reads_next_turn)."""
+        with reads_next_turn():
+            console = self.open_incident(incident_id)
+            self._list_changed()
+            self.session.data_changed.emit("incident")
         return console

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QPoint, QSize, Qt, QThreadPool
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QListWidget, QWidget
 
 from branchguard.app import build_main_window
@@ -145,29 +143,17 @@ def test_ctrl_number_jumps_to_the_sidebar_entry(open_window, qtbot) -> None:
     assert window.current_page_id() == ids[last - 1]
 
 
-def test_a_new_pages_reads_start_in_the_turn_after_it_is_built(open_window, qtbot, monkeypatch) -> None:
+def test_a_new_pages_reads_start_in_the_turn_after_it_is_built(open_window, qtbot, read_starts) -> None:
     """A page's first show builds, lays out and paints it before its reads start (a read running
     beside that turn doubled it: kit/loader.py, reads_next_turn); a later show reads at once."""
     window = open_window("lead")
-    started: list[str] = []
-    real_run_task = loader.run_task
-
-    def run_task(work: Any, **kwargs: Any) -> Any:
-        started.append("read")
-        return real_run_task(work, **kwargs)
-
-    monkeypatch.setattr(loader, "run_task", run_task)
+    read_starts.clear()
     tasks.set_inline(False)
-    try:
-        window.show_page("inspections")
-        assert started == [] and loader.pending() > 0  # asked for, waiting for the next turn
-        qtbot.waitUntil(lambda: loader.pending() == 0)
-        assert started
-        started.clear()
-        window.show_page("inspections")
-        assert started  # built already: its refresh reads at once
-        qtbot.waitUntil(lambda: loader.pending() == 0)
-    finally:
-        QThreadPool.globalInstance().waitForDone()
-        qtbot.wait(0)
-        tasks.set_inline(True)
+    window.show_page("inspections")
+    assert read_starts == [] and loader.pending() > 0  # asked for, waiting for the next turn
+    qtbot.waitUntil(lambda: loader.pending() == 0)
+    assert read_starts
+    read_starts.clear()
+    window.show_page("inspections")
+    assert read_starts  # built already: its refresh reads at once
+    qtbot.waitUntil(lambda: loader.pending() == 0)
