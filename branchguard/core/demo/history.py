@@ -40,6 +40,19 @@ from branchguard.db.models.playbooks import PlaybookRow, PlaybookVersionRow, Ste
 AUDIT_PER_YEAR = 20_000
 INCIDENTS_PER_YEAR = 140
 PEOPLE_PER_YEAR = 29
+# The posts people join in, as a branch staffs them: mostly its counters and its floor. The demo
+# roster holds the head and the safety officer (core/demo/service.py); one who joins in a leading
+# post has moved on by the history's end, so the branch never has two heads on duty (uniform posts
+# gave ten years 35 heads, most on duty, and the contact card five pages).
+JOINING_POSTS = {
+    BranchRole.TELLER: 30, BranchRole.CUSTOMER_MANAGER: 22, BranchRole.SECURITY_GUARD: 12,
+    BranchRole.LOBBY_MANAGER: 8, BranchRole.OTHER: 8, BranchRole.CLEANER: 6, BranchRole.IT_LIAISON: 3,
+    BranchRole.DEPUTY_HEAD: 3, BranchRole.SAFETY_OFFICER: 3, BranchRole.BRANCH_HEAD: 2,
+}  # fmt: skip
+LEADING_POSTS = {BranchRole.BRANCH_HEAD, BranchRole.DEPUTY_HEAD, BranchRole.SAFETY_OFFICER}
+# The share of those who joined this many years before the history's end (at least) who have left:
+# 29 join a year, and a branch keeps a staff of a few dozen.
+LEFT_BY_TENURE = ((2, 0.97), (1, 0.7), (0, 0.15))
 REVISIONS_PER_YEAR = 25
 ACTORS = ("lead", "staff", "staff", "staff", "lead", "auditor")
 
@@ -224,17 +237,22 @@ class History:
         return year
 
     def people(self, year: Year, first: date, last: date) -> None:
-        roles = [r.value for r in BranchRole]
+        posts, weights = list(JOINING_POSTS), list(JOINING_POSTS.values())
         for day in self.seasonal_days(first, last, (3, 1, 2, 1, 1, 1, 4, 2, 1, 1, 1, 1), PEOPLE_PER_YEAR):
             pid, at = self.new_id("people"), self.local(day, 10)
             name = wording.person_name(self.rng)
-            left = day < self.until - timedelta(days=700) and self.rng.random() < 0.6
+            years = (self.until - day).days / 365
+            post = self.rng.choices(posts, weights)[0]
+            if post in LEADING_POSTS and years < 1:  # a leader who came and went within the year: no
+                post = BranchRole.TELLER
+            share = next(left for least, left in LEFT_BY_TENURE if years >= least)
+            left = post in LEADING_POSTS or self.rng.random() < share
             year.add(
                 "people",
                 {
                     "id": pid,
                     "name": name,
-                    "branch_role": self.rng.choice(roles),
+                    "branch_role": post.value,
                     "mobile": f"139{pid:08d}",
                     "phone": "",
                     "on_duty": not left,
