@@ -75,17 +75,22 @@ def ignore(_done: int, _total: int) -> None:
 
 
 def create_backup(
-    data_dir: Path, db_url: str, out: Path, app_version: str, cancelled: Cancelled = never
+    data_dir: Path,
+    db_url: str,
+    out: Path,
+    app_version: str,
+    cancelled: Cancelled = never,
+    progress: Progress = ignore,
 ) -> BackupResult:
     """Write one archive of `data_dir` (and its SQLite database) to `out`; `cancelled` is asked
-    between steps, and a stop leaves no archive (BackupCancelled)."""
+    between steps, and a stop leaves no archive (BackupCancelled); `progress` hears the bytes read."""
     out = Path(out)
     try:
         check_archive_target(out)  # before its folder is made: a refused place is left as it was
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_failed(out, exc) from None
-    return write_archive(data_dir, db_url, out, app_version, cancelled, ignore, _replace_checked)
+    return write_archive(data_dir, db_url, out, app_version, cancelled, progress, _replace_checked)
 
 
 def _replace_checked(partial: Path, out: Path) -> None:

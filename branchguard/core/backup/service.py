@@ -41,11 +41,11 @@ class BackupService:
         self._version = app_version
         self._read_only = read_only  # data opened read-only: a backup is made, and not recorded
 
-    def create(self, actor: Actor, db_url: str, out: Path) -> BackupResult:
-        """One archive at `out`."""
+    def create(self, actor: Actor, db_url: str, out: Path, progress: Progress | None = None) -> BackupResult:
+        """One archive at `out`; `progress` hears the bytes read of those to read."""
         require(actor, "backup.create")
         standing.confirm(self._sessions, actor)  # the archive is written before its audit record
-        result = create_backup(self._data_dir, db_url, out, self._version)
+        result = create_backup(self._data_dir, db_url, out, self._version, progress=progress or ignore)
         self._audit(actor, result)
         return result
 
