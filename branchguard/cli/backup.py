@@ -12,8 +12,10 @@ from branchguard.cli.common import cli_actor, fail, warn
 from branchguard.core.kernel.i18n import t
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
+    from branchguard.cli.progress_line import Say
     from branchguard.config import RuntimeConfig
     from branchguard.context import AppContext
+    from branchguard.core.backup.archive import Progress
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,22 +39,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
+    from branchguard.cli.progress_line import terminal_line
     from branchguard.core.kernel.attachments import format_size
 
     backups = ctx.services.backup
     if args.output and args.output.suffix.lower() != ".zip":  # a usage error, as a report's: nothing written
         return fail(t("cli.zip_suffix", path=args.output), 2)
-    if args.output:
-        result = backups.create(cli_actor(args), ctx.config.db_url, args.output)
-    else:
-        settings = ctx.config.settings
-        result = backups.create_in_folder(
-            cli_actor(args),
-            ctx.config.db_url,
-            args.folder or ctx.config.backup_dir,
-            settings.get_int("backup_keep_daily"),
-            settings.get_int("backup_keep_monthly"),
-        )
+    # 300 MB at ten years take 9 s: on a terminal the bytes read are said meanwhile, the line cleared
+    # before the result's (a stop, Ctrl-C, leaves no archive: core/backup/archive.py).
+    with terminal_line() as say:
+        read = None if say is None else _bytes_read(say)
+        if args.output:
+            result = backups.create(cli_actor(args), ctx.config.db_url, args.output, progress=read)
+        else:
+            settings = ctx.config.settings
+            result = backups.create_in_folder(
+                cli_actor(args),
+                ctx.config.db_url,
+                args.folder or ctx.config.backup_dir,
+                settings.get_int("backup_keep_daily"),
+                settings.get_int("backup_keep_monthly"),
+                progress=read,
+            )
     manifest = result.manifest
     size = format_size(manifest.total_bytes)
     print(t("cli.backup.written", path=str(result.path), files=len(manifest.files), size=size))
@@ -61,6 +69,23 @@ def run_backup(ctx: AppContext, args: argparse.Namespace) -> int:
     if not manifest.has_database:
         print(t("cli.backup.postgres_note"))
     return 0
+
+
+def _bytes_read(say: Say) -> Progress:
+    """The backup's bytes read of those to read, said when the whole percent moves: a hundred or so
+    rewrites of the line (11 a second at ten years, fewer than verify's), not one for each step the
+    core reports (the copy's 4 MB, the zip's 1 MB: some 370 there)."""
+    from branchguard.core.kernel.attachments import format_size
+
+    shown = [-1]
+
+    def heard(done: int, total: int) -> None:
+        percent = 100 * done // total if total > 0 else 0
+        if percent != shown[0]:
+            shown[0] = percent
+            say(t("cli.backup.progress", done=format_size(done), total=format_size(total), percent=percent))
+
+    return heard
 
 
 def _replaces_data(config: RuntimeConfig) -> bool:

@@ -144,6 +144,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "backup written: {path} ({files} files, {size})",
         "已写入备份：{path}（{files} 个文件，{size}）",
     ),
+    # How far a backup is, on a terminal's line (cli/backup.py), rewritten as the bytes are read
+    "cli.backup.progress": (
+        "Backing up: {done} of {total} read ({percent}%)",
+        "正在备份：已读 {done} / {total}（{percent}%）",
+    ),
     "cli.backup.pruned": ("older automatic backups removed: {count}", "已删除较早的自动备份：{count} 个"),
     "cli.backup.postgres_note": (
         "the database is PostgreSQL: this archive holds attachments, keys and settings; back up the database with pg_dump",
