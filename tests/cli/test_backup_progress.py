@@ -1,6 +1,7 @@
 """`backup` on a terminal says how many bytes it has read on standard error, one line rewritten in
-place as the whole percent moves and cleared before the result (cli/progress_line.py). Anywhere
-else (a pipe, a file, a script) it prints exactly what it did before."""
+place as the whole percent moves and cleared before the result; `restore` says how far its check of
+the restored ledger is, as `verify` does (cli/progress_line.py). Anywhere else (a pipe, a file, a
+script) both print exactly what they did before."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from branchguard.core.backup import archive as backup_archive
+from branchguard.core.ledger import verify
 from tests.cli.cli_support import invoke
 
 CLEAR = "\r\x1b[K"
@@ -76,6 +78,27 @@ def test_backup_into_its_folder_on_a_terminal_in_chinese(
     lines = said(terminal.getvalue())
     assert len(lines) > 2 and all(re.fullmatch(r"正在备份：已读 \S+ \S+ / \S+ MB（\d+%）", x) for x in lines)
     assert lines[-1].endswith("（100%）") and terminal.getvalue().endswith(CLEAR)
+
+
+def test_restore_on_a_terminal_says_how_far_its_check_is(
+    records_data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: Capsys
+) -> None:
+    archive = tmp_path / "copy.zip"
+    assert invoke(capsys, records_data_dir, ["backup", "-o", str(archive)], "en")[0] == 0
+    monkeypatch.setattr(verify, "STEP_EVERY", 50)  # the demo's ledger holds a few hundred entries
+    code, piped, err = invoke(capsys, tmp_path / "piped", ["restore", str(archive), "--yes"], "en")
+    assert code == 0 and err == ""  # not a terminal: nothing on standard error, as before
+    firsts = {"en": "Checking the evidence ledger: entry 50 of ", "zh_CN": "正在核验证据账本：第 50 / "}
+    for lang, first in firsts.items():
+        terminal = on_a_terminal(monkeypatch)
+        target = tmp_path / lang
+        code, out, _err = invoke(capsys, target, ["restore", str(archive), "--yes"], lang)
+        assert code == 0
+        if lang == "en":  # the same result, said the same way
+            assert out == piped.replace(str(tmp_path / "piped"), str(target))
+        lines = said(terminal.getvalue())
+        assert len(lines) > 1 and lines[0].startswith(first), lines
+        assert terminal.getvalue().endswith(CLEAR)
 
 
 @pytest.mark.usefixtures("small_steps")
