@@ -18,6 +18,7 @@ from branchguard.context import AppContext, open_context
 from branchguard.core.dashboard import waivers
 from branchguard.core.demo import wording
 from branchguard.core.demo.history import History
+from branchguard.core.demo.history import Year as HistoryYearRows
 from branchguard.core.hazards import rules
 from branchguard.core.hazards.types import HazardEventKind, HazardSeverity, RemediationKind
 from branchguard.core.kernel.errors import ValidationError
@@ -293,3 +294,23 @@ def test_every_list_reads_the_generated_rows(year: Year) -> None:
     """Every value written is one the services read back (statuses, levels, kinds)."""
     for table, read in _lists(year.ctx).items():
         assert len(read()) == year.before[table] + year.totals[table], table
+
+
+def test_ten_years_of_joiners_leave_one_head_and_a_staff_of_a_few_dozen_on_duty(ctx: AppContext) -> None:
+    """People join in the posts a branch staffs, and most who joined years ago have moved on: with a
+    post drawn alike from every one and 40% staying, ten years made 35 branch heads, most on duty,
+    and the contact card (one A4 page by the counter) five pages. The demo roster's head and safety
+    officer stay the only ones on duty."""
+    with ctx.engine.connect() as conn:
+        history = History(conn, 1, UNTIL, 10)
+    year = HistoryYearRows()
+    for n in range(10):
+        first = history.start + timedelta(days=365 * n + 1)
+        history.people(year, first, min(first + timedelta(days=364), history.until))
+    joined = year.rows["people"]
+    on_duty = [p for p in joined if p["on_duty"]]
+    assert len(joined) == 290
+    assert not [p for p in on_duty if p["branch_role"] in ("branch_head", "deputy_head", "safety_officer")]
+    assert 20 <= len(on_duty) <= 60
+    posts = {p["branch_role"] for p in joined}
+    assert {"teller", "customer_manager", "security_guard", "branch_head"} <= posts  # former heads too
