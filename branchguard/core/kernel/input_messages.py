@@ -53,6 +53,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 text (bad byte at offset {offset})",
         "文件不是 UTF-8 文本（第 {offset} 字节无效）",
     ),
+    "input.encoding_gb": (
+        "the file is saved as GBK/GB18030 (Windows' \"ANSI\", as Excel and Notepad save Chinese), not "
+        "UTF-8 (from byte {offset}): save it again as UTF-8 (Notepad: Save As, Encoding: UTF-8)",
+        "文件是 GBK/GB18030 编码（Excel 和记事本在中文 Windows 上保存的“ANSI”），不是 UTF-8（自第 {offset} "
+        "字节起）：请另存为 UTF-8 编码（记事本：另存为，编码选“UTF-8”）",
+    ),
+    "input.encoding_utf16": (
+        "the file is saved as UTF-16 (\"Unicode\"), not UTF-8: save it again as UTF-8 "
+        "(Notepad: Save As, Encoding: UTF-8)",
+        "文件是 UTF-16（“Unicode”）编码，不是 UTF-8：请另存为 UTF-8 编码（记事本：另存为，编码选“UTF-8”）",
+    ),
+    "input.kind.zip": (
+        "the file is a zip archive (a head-office library, a backup, an Excel workbook?), not a text file",
+        "文件是 zip 压缩包（总行资料库、备份或 Excel 工作簿？），不是文本文件",
+    ),
+    "input.kind.pdf": ("the file is a PDF document, not a text file", "文件是 PDF 文档，不是文本文件"),
+    "input.kind.office": (
+        "the file is an older Office document (.xls, .doc), not a text file",
+        "文件是旧版 Office 文档（.xls、.doc），不是文本文件",
+    ),
+    "input.kind.picture": ("the file is a picture, not a text file", "文件是图片，不是文本文件"),
     "input.json": ("not valid JSON: {error}", "不是有效的 JSON：{error}"),
     # files written
     "output.is_folder": ("'{path}' is a folder; give a file name", "“{path}”是文件夹；请给出文件名"),

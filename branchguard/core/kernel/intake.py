@@ -13,7 +13,8 @@ a message naming the field before it costs time or memory:
   (an alias is how a few lines expand to gigabytes);
 - `load_json`: JSON whose nesting is measured by a flat scan before `json` (which recurses) sees it;
 - `utf8` / `without_bom`: text files proved UTF-8 (a GB18030 or UTF-16 file from an older editor is
-  named as such, at its byte) and read without the BOM Windows Notepad writes.
+  named as such, with the way to save it as UTF-8; a zip or a PDF picked by mistake by its kind)
+  and read without the BOM Windows Notepad writes.
 """
 
 from __future__ import annotations
@@ -147,7 +148,11 @@ def without_bom(data: bytes) -> bytes:
 
 def utf8(data: bytes, field: str | Message) -> bytes:
     """The bytes without a BOM, once proved UTF-8 text without NUL (checked a chunk at a time: never
-    a second copy of a large file as text); InputRejected names the first bad byte and its line."""
+    a second copy of a large file as text); InputRejected names a file of another kind by its kind,
+    else the text's encoding or first bad byte, and its line."""
+    kind = not_text(data)
+    if kind is not None:
+        raise InputRejected(field, kind)
     data = without_bom(data)
     decoder, chunk = codecs.getincrementaldecoder("utf-8")(), MB
     for at in range(0, len(data) + 1, chunk):
@@ -162,8 +167,37 @@ def utf8(data: bytes, field: str | Message) -> bytes:
     return data
 
 
+# Files that are no text at all, told by their first bytes: a zip (a library, a backup, a workbook),
+# a PDF, an older Office file or a picture picked by mistake is named, not reported as a bad byte.
+_KINDS = (
+    (b"PK\x03\x04", "input.kind.zip"),
+    (b"PK\x05\x06", "input.kind.zip"),
+    (b"%PDF", "input.kind.pdf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "input.kind.office"),
+    (b"\x89PNG", "input.kind.picture"),
+    (b"\xff\xd8\xff", "input.kind.picture"),
+)
+
+
+def not_text(data: bytes) -> Message | None:
+    """What a file that is no text is (a zip, a PDF, an older Office file, a picture), or None."""
+    return next((Message(key) for magic, key in _KINDS if data.startswith(magic)), None)
+
+
 def _not_utf8(field: str | Message, data: bytes, offset: int) -> InputRejected:
-    return InputRejected(field, Message("input.encoding", offset=offset), data.count(b"\n", 0, offset) + 1)
+    """The refusal of text that is not UTF-8: UTF-16 and GBK/GB18030 text (what Notepad and Excel
+    save on a Chinese Windows) by its encoding and the way to save it as UTF-8, anything else by its
+    first bad byte; a line wherever a byte is named."""
+    line = data.count(b"\n", 0, offset) + 1
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return InputRejected(field, Message("input.encoding_utf16"))
+    try:  # the first megabyte is enough to tell; a character cut at its end is not a fault
+        codecs.getincrementaldecoder("gb18030")().decode(data[:MB], final=len(data) <= MB)
+    except UnicodeDecodeError:
+        return InputRejected(field, Message("input.encoding", offset=offset), line)
+    if b"\x00" in data[:MB]:
+        return InputRejected(field, Message("input.encoding", offset=offset), line)
+    return InputRejected(field, Message("input.encoding_gb", offset=offset), line)
 
 
 # -- YAML -------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import codecs
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ import yaml
 from branchguard.core.kernel.attachments import MAX_ATTACHMENT_BYTES, AttachmentRef, media_type_of, sha256_of
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.intake import InputRejected, Limits, line_of, load_yaml
+from branchguard.core.kernel.intake import InputRejected, Limits, line_of, load_yaml, utf8
 from branchguard.core.kernel.types import Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.rules import clean_content
 from branchguard.core.playbooks.types import (
@@ -90,26 +89,16 @@ class _Reader:
 
 
 def decode(data: bytes, source: str) -> bytes:
-    """The file's bytes without a BOM, once proved UTF-8 text without NUL (the parser reads bytes:
-    no second copy of a large file as text)."""
+    """The file's bytes without a BOM, once proved UTF-8 text without NUL (intake.utf8: a zip or a
+    PDF named by its kind, GBK text by its encoding), as the file's FormatError."""
     if len(data) > MAX_FILE_BYTES:
         raise FormatError(
             source, (), None, Message("format.file_too_big", limit=MAX_FILE_BYTES // (1024 * 1024))
         )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    decoder, chunk = codecs.getincrementaldecoder("utf-8")(), 1024 * 1024
-    for at in range(0, len(data) + 1, chunk):  # a chunk at a time: never the whole file as text
-        try:
-            decoder.decode(data[at : at + chunk], final=at + chunk >= len(data))
-        except UnicodeDecodeError as exc:
-            offset = max(0, at + exc.start)
-            line = data.count(b"\n", 0, offset) + 1
-            raise FormatError(source, (), line, Message("format.encoding", offset=offset)) from None
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise FormatError(source, (), data.count(b"\n", 0, nul) + 1, Message("format.encoding", offset=nul))
-    return data
+    try:
+        return utf8(data, "field.file")
+    except InputRejected as exc:
+        raise FormatError(source, (), exc.line, exc.reason_message) from None
 
 
 class _Checker:

@@ -178,10 +178,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format.place.path": ("{source}: {where}", "{source}: {where}"),
     "format.place.line_path": ("{source}: line {line}, {where}", "{source}: 第 {line} 行, {where}"),
     "format.file_too_big": ("the file is larger than {limit} MB", "文件超过 {limit} MB"),
-    "format.encoding": (
-        "the file is not UTF-8 text (bad byte at offset {offset})",
-        "文件不是 UTF-8 文本（第 {offset} 字节无效）",
-    ),
     "format.expected": ("expected {what}, found {got}", "应为{what}，实际为{got}"),
     "format.unknown_field": (
         "unknown field '{key}' (allowed: {allowed})",

@@ -1,6 +1,7 @@
 """Text files from outside in the user's language: a key saved by Notepad with a BOM is a key, a
-GB18030 YAML table is named as not UTF-8 at its byte (as playbook import names it), and a YAML
-syntax error says its line and column with a hint instead of the parser's English words."""
+GB18030 YAML table is named as GBK at its line, with the way to save it as UTF-8 (as playbook import
+names it), a zip or a PDF picked for a text file by its kind, and a YAML syntax error says its line
+and column with a hint instead of the parser's English words."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from branchguard.core.headoffice.service import _public_key
-from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.kernel.intake import InputRejected, Limits, load_yaml, utf8, without_bom
 from branchguard.core.library_sync.service import public_key_from
 
@@ -45,15 +46,38 @@ def _refused(data: bytes | str) -> InputRejected:
     return err.value
 
 
-def test_a_file_that_is_not_utf8_is_named_at_its_byte_and_line() -> None:
-    gb = "format: x\nsource: 国务院通知\n".encode("gb18030")
+def test_a_file_that_is_not_utf8_is_named_by_its_encoding_at_its_line() -> None:
+    gb = "format: x\nsource: 国务院通知\n".encode("gb18030")  # what Excel or Notepad save as "ANSI"
     err = _refused(gb)
-    assert err.reason_message.key == "input.encoding"
+    assert err.reason_message.key == "input.encoding_gb"
     assert err.reason_message.params["offset"] == gb.index("国".encode("gb18030")) and err.line == 2
-    assert err.located().reason == "第 2 行：文件不是 UTF-8 文本（第 18 字节无效）"
+    assert err.located().reason.startswith("第 2 行：文件是 GBK/GB18030 编码")
+    assert "请另存为 UTF-8 编码" in err.reason
+    assert _refused("a: 是\n".encode("utf-16")).reason_message.key == "input.encoding_utf16"
+    other = _refused(b"a: \xff\xff\n")  # neither UTF-8 nor GB18030: its byte
+    assert other.reason_message.key == "input.encoding" and other.reason_message.params["offset"] == 3
     assert _refused(b"a: 1\nb: \x00\n").line == 2  # a NUL is no text either
     assert utf8(codecs.BOM_UTF8 + "a: 是\n".encode(), "field.file") == "a: 是\n".encode()
     assert load_yaml(codecs.BOM_UTF8 + "a: 是\n".encode(), LIMITS, "field.file") == {"a": "是"}
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (b"PK\x03\x04\x14\x00\x00\x00manifest.json", "input.kind.zip"),  # a library, a backup, an .xlsx
+        (b"PK\x05\x06" + bytes(18), "input.kind.zip"),  # an empty zip
+        (b"%PDF-1.4\n1 0 obj<<>>endobj\n", "input.kind.pdf"),  # valid UTF-8: YAML once said "indentation"
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(8), "input.kind.office"),
+        (b"\x89PNG\r\n\x1a\n", "input.kind.picture"),
+        (b"\xff\xd8\xff\xe0", "input.kind.picture"),
+    ],
+    ids=["zip", "empty-zip", "pdf", "xls", "png", "jpeg"],
+)
+def test_a_file_of_another_kind_is_named_by_its_kind(data: bytes, key: str) -> None:
+    err = _refused(data)
+    assert err.reason_message.key == key and err.line is None
+    set_language("zh_CN")
+    assert err.reason.startswith("文件是") and err.reason.endswith("不是文本文件")
 
 
 @pytest.mark.parametrize(

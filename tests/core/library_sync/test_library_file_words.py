@@ -60,7 +60,8 @@ def test_a_working_day_table_not_utf8_or_not_yaml_says_its_line(
     with pytest.raises(InputRejected) as caught:
         library.set_working_days(lead, gb)
     offset = TABLE.encode("gb18030").index("国".encode("gb18030"))
-    assert caught.value.reason == f"第 5 行：文件不是 UTF-8 文本（第 {offset} 字节无效）"
+    assert caught.value.reason.startswith("第 5 行：文件是 GBK/GB18030 编码")
+    assert f"不是 UTF-8（自第 {offset} 字节起）：请另存为 UTF-8 编码" in caught.value.reason
     bad = tmp_path / "bad.yaml"
     bad.write_text(TABLE.replace("    source", "   source"), encoding="utf-8")
     with pytest.raises(InputRejected) as caught:

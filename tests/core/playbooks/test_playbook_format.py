@@ -83,7 +83,10 @@ def test_errors_name_line_and_path(mutate, line, path) -> None:
 
 
 def test_encoding_and_syntax_errors() -> None:
-    assert error_of(VALID_FILE.encode("gbk")).line is not None  # Chinese in GBK is not UTF-8
+    gbk = error_of(VALID_FILE.encode("gbk"))  # Chinese in GBK, as Notepad saves "ANSI": named so
+    assert gbk.line is not None and "GBK" in gbk.reason
+    zipped = error_of(b"PK\x03\x04\x14\x00\x08\x00")  # a head-office library picked by mistake
+    assert zipped.line is None and "zip" in zipped.reason and zipped.message.startswith("plans.yaml")
     assert "UTF-8" in error_of(b"format: \xff\xfe").reason
     err = error_of("format: branchguard.playbooks\nformat_version: 1\nplaybooks: [\n")
     assert err.line is not None
