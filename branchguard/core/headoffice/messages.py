@@ -67,6 +67,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is not a BranchGuard package ({error})",
         "{file} 不是 BranchGuard 数据包（{error}）",
     ),
+    "ho.is_library": (
+        "{file} is a head-office library, not a branch's period package: libraries go down to the "
+        "branches (`branchguard library import` there); packages come up from them; refused",
+        "{file} 是总行资料库，不是网点的期间数据包：资料库下发各网点（在网点用 `branchguard library import` 导入），"
+        "数据包由网点报送；拒绝导入",
+    ),
+    "ho.is_backup": (
+        "{file} is a BranchGuard backup (a data folder's archive), not a branch's period package: ask the "
+        "branch for its package (`branchguard export package`); refused",
+        "{file} 是 BranchGuard 备份（数据文件夹的归档），不是网点的期间数据包：请网点报送期间数据包"
+        "（`branchguard export package`）；拒绝导入",
+    ),
     "ho.newer_format": (
         "{file} was made by a newer BranchGuard ({made_by}) in package format {version}; this BranchGuard reads format {supported}: update BranchGuard at head office, then import it again",
         "{file} 由较新版本的 BranchGuard（{made_by}）生成，数据包格式为第 {version} 版；本版本只能读取第 {supported} 版：请先升级总行的 BranchGuard，再重新导入",

@@ -16,11 +16,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from branchguard.core.backup import types as backup_types
 from branchguard.core.exchange import rules as package
 from branchguard.core.kernel import intake
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import ZIP_DAMAGE
+from branchguard.core.library_sync import rules as library_rules
 
 FIELD = "field.package"
 MAX_PACKAGE = 2 * 1024 * 1024 * 1024  # a package file
@@ -62,6 +64,25 @@ def ledger_order(paths: Sequence[Path]) -> list[Path]:
             return "", -1, index
 
     return [paths[i] for i in sorted(range(len(paths)), key=where)]
+
+
+def other_kind(zf: zipfile.ZipFile, path: Path) -> Refused | None:
+    """The refusal of a head-office library or a BranchGuard backup handed in as a branch's package,
+    named for what it is (by its manifest's format or, failing that, its database member); None
+    when it looks like neither."""
+    names = set(zf.namelist())
+    kind: object = None
+    if package.MANIFEST in names:
+        try:
+            manifest = json.loads(_capped(zf, package.MANIFEST, MAX_MANIFEST))
+        except _UNREADABLE + (ValidationError,):  # noqa: RUF005 (mypy refuses a starred tuple)
+            manifest = None
+        kind = manifest.get("format") if isinstance(manifest, dict) else None
+    if kind == library_rules.FORMAT:
+        return refuse("ho.is_library", file=path.name)
+    if kind == backup_types.FORMAT or (kind is None and backup_types.DATABASE_NAME in names):
+        return refuse("ho.is_backup", file=path.name)
+    return None
 
 
 def head(zf: zipfile.ZipFile) -> tuple[bytes, str]:

@@ -148,6 +148,9 @@ class HeadOfficeService:
 
     def _import(self, actor: Actor, path: Path, zf: zipfile.ZipFile) -> ImportResult:
         names = set(zf.namelist())
+        mistaken = package_zip.other_kind(zf, path)
+        if mistaken is not None:
+            raise mistaken
         if package.MANIFEST not in names or package.SIGNATURE not in names:
             missing = package.MANIFEST if package.MANIFEST not in names else package.SIGNATURE
             raise _refuse(

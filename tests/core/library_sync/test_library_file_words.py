@@ -1,7 +1,8 @@
 """Files handed in that are not what they should be are named in the user's words: a zip without
 a manifest is no head-office library (not "holds a.txt, which its signed manifest does not list"),
 a working-day table that is not UTF-8 or not valid YAML says its line (and column), and a period
-package or a backup that is no zip says so without the zip module's English."""
+package or a backup that is no zip says so without the zip module's English, and a library or a
+backup handed to head office as a package is named for what it is."""
 
 from __future__ import annotations
 
@@ -99,3 +100,34 @@ def test_a_package_that_is_no_zip_or_has_no_manifest_says_so_in_chinese(
     with pytest.raises(Refused) as caught:
         hos.import_package(admin, plain)
     assert caught.value.reason == "plain.zip 不是 BranchGuard 数据包（缺少 manifest.json）"
+
+
+@pytest.mark.parametrize(
+    ("members", "said"),
+    [
+        (  # a signed library: manifest.json and manifest.sig, as a package has; once refused in English
+            {"manifest.json": b'{"format": "branchguard.library", "version": 1}', "manifest.sig": b"00"},
+            "lib.zip 是总行资料库，不是网点的期间数据包",
+        ),
+        (
+            {"manifest.json": b'{"format": "branchguard.backup"}', "database/branchguard.sqlite": b""},
+            "lib.zip 是 BranchGuard 备份（数据文件夹的归档），不是网点的期间数据包",
+        ),
+        ({"database/branchguard.sqlite": b""}, "lib.zip 是 BranchGuard 备份"),  # its manifest lost
+    ],
+    ids=["library", "backup", "backup-without-manifest"],
+)
+def test_a_library_or_a_backup_handed_to_head_office_is_named_for_what_it_is(
+    make_db: Callable[[str], Any],  # noqa: F811  (the fixture imported above)
+    tmp_path: Path,
+    members: dict[str, bytes],
+    said: str,
+) -> None:
+    set_language("zh_CN")
+    ho = make_db("ho")
+    hos = ho.services.headoffice
+    hos.init("华东区总行", "admin", HO_PASSWORD)
+    with pytest.raises(Refused) as caught:
+        hos.import_package(_actor(ho, "admin"), _zip(tmp_path / "lib.zip", members))
+    assert caught.value.reason.startswith(said)
+    assert caught.value.reason.endswith("拒绝导入")
