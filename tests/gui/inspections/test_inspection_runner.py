@@ -237,9 +237,15 @@ def test_f_stays_on_the_failed_item_until_its_note_and_required_photo_are_given(
     image = QImage(32, 24, QImage.Format.Format_RGB32)
     image.fill(QColor("#795548"))
     assert image.save(str(photo))
+    not_a_photo = tmp_path / "socket.jpg"
+    not_a_photo.write_bytes(b"%PDF-1.4\n")  # a PDF renamed .jpg: refused, and said so
+    runner.add_photo(not_a_photo)
+    qtbot.waitUntil(lambda: "socket.jpg" in runner.message.text())
+    assert runner.current == 1
     runner.add_photo(photo)
     qtbot.waitUntil(lambda: runner.current == 2)  # complete: on to the next item
     assert runner.table.hasFocus()
+    assert runner.message.text() == ""  # the refusal went with the photo that was then added
 
 
 def test_the_reviewer_must_be_someone_else_and_an_amendment_needs_a_reason(

@@ -478,8 +478,10 @@ class InspectionRunner(QWidget):
             self.add_photo(Path(name))
 
     def add_photo(self, path: Path) -> None:
-        """Store the photo (attachment store, through the service) on the current item."""
+        """Store the photo (attachment store, through the service) on the current item; the refusal
+        of a photo tried before it goes (it stayed above the photo that was then added)."""
         if self.current_answer() is not None and self.may_answer():
+            self.show_error("")
             self.saver.add_photo(self.current, path)
 
     def answer_rest(self) -> None:
