@@ -101,7 +101,8 @@ class AttachmentStore:
     def add(self, path: Path) -> AttachmentRef:
         """Copy a file in, streamed and hashed in one pass. Only a regular file is read (a device,
         a FIFO or a folder is refused before it is opened, and opening never waits), and its size
-        is checked before anything is read; the name kept is cleaned (`names.clean_file_name`)."""
+        is checked before anything is read; an empty file is refused; the name kept is cleaned
+        (`names.clean_file_name`)."""
         path = Path(path)
         name = clean_file_name(path.name)
         with open_file(path, MAX_ATTACHMENT_BYTES, "field.attachment") as src:
@@ -117,6 +118,8 @@ class AttachmentStore:
                         out.write(chunk)
                     out.flush()
                     os.fsync(out.fileno())
+                if size == 0:  # a copy cut off (a USB stick pulled), an export that failed: no evidence
+                    raise ValidationError("field.attachment", Message("attachment.empty", name=name))
                 sha = digest.hexdigest()
                 target = self.path_of(sha)
                 if target.is_file():

@@ -150,6 +150,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the stored file {path} is damaged (its content no longer matches its SHA-256)",
         "存储的文件 {path} 已损坏（内容与其 SHA-256 不再一致）",
     ),
+    "attachment.empty": (
+        "{name} is empty (0 bytes): was it copied in full? Not added",
+        "{name} 是空文件（0 字节）：是否未复制完整？未添加",
+    ),
     "attachment.too_big": ("{name} is larger than {limit} MB", "{name} 超过 {limit} MB"),
     "attachment.name": ("a file name of 1 to {limit} characters", "文件名长度须为 1 至 {limit} 个字符"),
     # schema

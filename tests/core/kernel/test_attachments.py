@@ -69,6 +69,17 @@ def test_a_file_over_the_limit_is_refused_before_it_is_copied(tmp_path: Path, mo
     assert store.add_bytes("small.tif", b"x" * 10).size == 10
 
 
+def test_an_empty_file_is_refused_and_nothing_is_left_in_the_store(tmp_path: Path) -> None:
+    store = AttachmentStore(tmp_path / "data")
+    empty = tmp_path / "监控截图 1.jpg"  # a copy from a USB stick that was pulled out
+    empty.write_bytes(b"")
+    with pytest.raises(ValidationError) as err:
+        store.add(empty)
+    assert err.value.reason_message.key == "attachment.empty"
+    assert "监控截图 1.jpg" in err.value.message and "0" in err.value.message
+    assert list((tmp_path / "data" / "attachments").iterdir()) == []  # not even its temporary file
+
+
 def test_a_hash_that_is_not_one_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError):
         AttachmentStore(tmp_path).path_of("../../etc/passwd")
