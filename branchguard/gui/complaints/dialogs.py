@@ -47,10 +47,10 @@ from branchguard.gui.complaints.choices import IncidentsRead, RegisterChoices, r
 from branchguard.gui.drills.evaluate_dialog import ActionsTable
 from branchguard.gui.drills.people import read_roster
 from branchguard.gui.inspections.runner.names import NamePicker
+from branchguard.gui.kit.chosen_files import ChosenFiles
 from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
-from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.screen import VerticalScroll, resize_within_screen
 from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import scaled
@@ -278,7 +278,6 @@ class ComplaintStepDialog(_WriteDialog):
     ) -> None:
         super().__init__(session, f"complaint_{step.value}_dialog", parent)
         self.info, self.step = info, step
-        self.evidence: list[Path] = []
         self.setWindowTitle(f"{step.label} · {info.number}")
         self.text = text_edit()
         self.form.add_field("step_text", self.tr("What was done"), self.text, "field.complaint_step_text")
@@ -333,9 +332,8 @@ class ComplaintStepDialog(_WriteDialog):
             self.action_table.retranslate()
             self.form.add_field("step_actions", self.tr("Corrective actions"), self.action_table)
             self.form.add_field("step_hazards", self.tr("Hazards to open"), self.hazards)
-        self.files_label = plain(QLabel())
-        self.files_label.setProperty("role", "hint")
-        self.files_label.setWordWrap(True)
+        self.files = ChosenFiles("、", "complaint_step_files")
+        self.files_label = self.files.label
         add_file = QPushButton(self.tr("Attach evidence…"))
         add_file.setObjectName("complaint_step_attach")
         add_file.clicked.connect(self.ask_evidence)
@@ -343,7 +341,7 @@ class ComplaintStepDialog(_WriteDialog):
         files_box = QHBoxLayout(files)
         files_box.setContentsMargins(0, 0, 0, 0)
         files_box.addWidget(add_file)
-        files_box.addWidget(self.files_label, 1)
+        files_box.addWidget(self.files, 1)
         self.form.add_field("step_evidence", self.tr("Evidence"), files, "field.attachment")
         self.finish_layout()
         if self.action_table is not None:  # the owners' roster
@@ -356,9 +354,12 @@ class ComplaintStepDialog(_WriteDialog):
         )
         self.add_evidence([Path(p) for p in paths])
 
+    @property
+    def evidence(self) -> list[Path]:
+        return self.files.paths
+
     def add_evidence(self, paths: list[Path]) -> None:
-        self.evidence += paths
-        self.files_label.setText("、".join(p.name for p in self.evidence))
+        self.files.add(paths)
 
     def values(self) -> StepInput:
         return StepInput(

@@ -33,6 +33,7 @@ from branchguard.core.hazards.types import (
 )
 from branchguard.gui.inspections.runner.dialogs import photo_file_filter
 from branchguard.gui.inspections.runner.names import NamePicker, read_roster_names
+from branchguard.gui.kit.chosen_files import ChosenFiles
 from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.forms import FieldForm
@@ -213,7 +214,6 @@ class StepDialog(QDialog):
         self.session = session
         self.hazard_id = hazard_id
         self.added: RemediationStep | None = None
-        self.evidence: list[Path] = []
         self.setObjectName("hazard_step_dialog")
         self.setWindowTitle(self.tr("Add a remediation step"))
         self.setMinimumWidth(scaled(520, self))
@@ -227,9 +227,8 @@ class StepDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setMinimumHeight(70)
-        self.evidence_label = plain(QLabel())
-        self.evidence_label.setProperty("role", "hint")
-        self.evidence_label.setWordWrap(True)
+        self.files = ChosenFiles(", ", "hazard_step_files")
+        self.evidence_label = self.files.label
         self.evidence_button = QPushButton(self.tr("Add a photo…"))
         self.evidence_button.setObjectName("hazard_step_evidence")
         self.evidence_button.clicked.connect(self.ask_evidence)
@@ -237,7 +236,7 @@ class StepDialog(QDialog):
         evidence_box = QHBoxLayout(evidence)
         evidence_box.setContentsMargins(0, 0, 0, 0)
         evidence_box.addWidget(self.evidence_button)
-        evidence_box.addWidget(self.evidence_label, 1)
+        evidence_box.addWidget(self.files, 1)
         self.form.add_field("step_kind", self.tr("Step"), self.kind, "field.remediation_kind")
         self.form.add_field("step_text", self.tr("What was done"), self.text, "field.remediation_step")
         self.form.add_field("step_evidence", self.tr("Evidence"), evidence, "field.photos")
@@ -252,9 +251,12 @@ class StepDialog(QDialog):
         box.addWidget(self.error)
         box.addWidget(self.buttons)
 
+    @property
+    def evidence(self) -> list[Path]:
+        return self.files.paths
+
     def add_evidence(self, path: Path) -> None:
-        self.evidence.append(path)
-        self.evidence_label.setText(", ".join(p.name for p in self.evidence))
+        self.files.add([path])
 
     def ask_evidence(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(

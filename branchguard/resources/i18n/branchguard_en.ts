@@ -4002,6 +4002,13 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>ChosenFiles</name>
+    <message>
+        <source>Remove all</source>
+        <translation>Remove all</translation>
+    </message>
+</context>
+<context>
     <name>SavedFile</name>
     <message>
         <source>Saved to %1.</source>

@@ -3989,6 +3989,13 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>ChosenFiles</name>
+    <message>
+        <source>Remove all</source>
+        <translation>全部移除</translation>
+    </message>
+</context>
+<context>
     <name>SavedFile</name>
     <message>
         <source>Saved to %1.</source>

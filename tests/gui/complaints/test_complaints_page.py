@@ -158,9 +158,17 @@ def test_registering_every_step_an_extension_and_the_archive_from_the_window(
     step = page.ask_step(ComplaintStep.INVESTIGATE)
     assert step is not None
     step.text.setPlainText("调阅录像")
+    cut_off = tmp_path / "凭证 扫描.jpg"  # a copy from a USB stick pulled out too soon
+    cut_off.write_bytes(b"")
+    step.add_evidence([still, cut_off])
+    step.accept()  # refused, naming the file; the step's text stays
+    assert step.result_detail is None and "凭证 扫描.jpg" in step.form.error_text("step_evidence")
+    assert step.files.clear_button.isVisible()
+    step.files.clear_button.click()  # takes the files off without cancelling the step
+    assert step.evidence == [] and step.files_label.text() == "" and not step.files.clear_button.isVisible()
     step.add_evidence([still])
     step.accept()
-    assert step.result_detail is not None and step.result_detail.evidence[0].name == "cctv.jpg"
+    assert step.result_detail is not None and [e.name for e in step.result_detail.evidence] == ["cctv.jpg"]
 
     select(page, cid)
     extend = page._ask(ComplaintExtendDialog)

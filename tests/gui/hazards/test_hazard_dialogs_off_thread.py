@@ -131,6 +131,27 @@ def test_a_step_is_saved_off_the_gui_thread_once_and_a_refusal_keeps_it(
     assert [s.text for s in steps if s.kind is RemediationKind.ACTION] == ["更换应急灯电池"]
 
 
+def test_a_photo_refused_on_saving_is_taken_off_without_cancelling_the_step(
+    gui_ctx: AppContext, pool_tasks: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    hazard_id = _hazard(gui_ctx)
+    dialog = StepDialog(session_for(gui_ctx, "staff"), hazard_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.text.setPlainText("更换应急灯电池")
+    empty = tmp_path / "整改后 照片.jpg"  # a copy cut off: 0 bytes
+    empty.write_bytes(b"")
+    dialog.add_evidence(empty)
+    dialog.buttons.button(_B.Ok).click()
+    qtbot.waitUntil(lambda: "整改后 照片.jpg" in dialog.error.text())
+    assert dialog.isVisible() and dialog.added is None
+    dialog.files.clear_button.click()
+    assert dialog.evidence == [] and not dialog.files.clear_button.isVisibleTo(dialog)
+    dialog.buttons.button(_B.Ok).click()
+    qtbot.waitUntil(lambda: dialog.added is not None)
+    assert dialog.added is not None and dialog.added.text == "更换应急灯电池" and not dialog.added.evidence
+
+
 def test_the_policy_is_read_and_saved_off_the_gui_thread_once(
     gui_ctx: AppContext, pool_tasks: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
