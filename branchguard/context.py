@@ -110,6 +110,16 @@ def _has_database(path: str) -> bool:
         return False
 
 
+def _holds_data(folder: Path) -> bool:
+    """Whether `folder` is there with anything in it but the log a start writes first ("logs":
+    diagnostics.LOG_FOLDER, as below): an empty one (the installer's, or made by hand for a new
+    branch) has lost no database."""
+    try:
+        return any(entry.name != "logs" for entry in folder.iterdir())
+    except OSError:
+        return False
+
+
 def place_of(config: RuntimeConfig) -> FaultPlace:
     """Where the data is, as fault messages name it (a server by its host, never its password)."""
     from sqlalchemy.engine import make_url
@@ -202,7 +212,7 @@ def open_context(
             looked = resolve(data_dir, db, lang, create=False)
             _check_database_address(looked.db_url)  # before it is read as an address
             if is_sqlite(looked.db_url) and not _has_database(place_of(looked).database):
-                if not looked.data_dir.is_dir():
+                if not _holds_data(looked.data_dir):  # none, or made for a new branch: nothing lost
                     raise NotFound(Message("fault.no_database", folder=str(looked.data_dir)))
                 raise NotFound(Message("fault.database_missing", file=place_of(looked).database))
         config = resolve(data_dir, db, lang, create=not read_only)

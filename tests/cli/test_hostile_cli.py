@@ -245,6 +245,24 @@ def test_a_mistyped_data_folder_is_said_to_hold_no_data_and_is_not_made(
     assert code == 0 and (missing / "branchguard.sqlite").is_file(), err
 
 
+def test_an_empty_data_folder_is_a_new_branch_told_how_to_set_up_not_a_lost_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The installer's folder (or one made by hand for a new branch) was said to have lost its
+    database, with "restore the last backup" as the way on, and no word of how to set one up."""
+    from tests.cli.cli_support import invoke
+
+    folder = tmp_path / "BranchGuard"
+    folder.mkdir()
+    monkeypatch.setenv("BRANCHGUARD_USER", "lead")
+    monkeypatch.setenv("BRANCHGUARD_PASSWORD", "lead-demo-2026")
+    for _ in range(2):  # the second with the log folder the first run wrote
+        code, _out, err = invoke(capsys, folder, ["people", "list"], "en")
+        assert code == 1 and f"there is no BranchGuard data in {folder}" in err, err
+        assert "branchguard user add NAME --role lead --branch-name" in err and "restore" not in err
+    assert not (folder / "branchguard.sqlite").exists()
+
+
 @pytest.mark.parametrize("damage", ["deleted", "emptied"])
 def test_a_data_folder_whose_database_is_gone_is_refused_not_refilled(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str

@@ -138,10 +138,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "postgresql+psycopg://用户@主机/数据库",
     ),
     "fault.no_database": (
-        "there is no BranchGuard data in {folder}: check --data-dir (`branchguard demo` fills a new "
-        "folder with demo data; the window sets up a new branch)",
-        "{folder} 中没有 BranchGuard 数据：请检查 --data-dir（`branchguard demo` 可在新文件夹中写入演示数据；"
-        "在窗口中可设置新网点）",
+        "there is no BranchGuard data in {folder}: check --data-dir (a new branch is set up in the "
+        "window, or with `branchguard user add NAME --role lead --branch-name BRANCH`; `branchguard demo` "
+        "fills a new folder with demo data)",
+        "{folder} 中没有 BranchGuard 数据：请检查 --data-dir（新网点可在窗口中设置，或用 "
+        "`branchguard user add 用户名 --role lead --branch-name 网点名称` 设置；`branchguard demo` "
+        "可在新文件夹中写入演示数据）",
     ),
     "fault.database_lost": (
         "the database {file} is missing or empty, but {folder} holds the attachments or the signing "
