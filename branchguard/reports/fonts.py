@@ -122,7 +122,7 @@ def _register_ttf(path: Path, subfont_index: int) -> tuple[str | None, str]:
         return None, t("report.font.missing")
     font = _parse(str(path), subfont_index)
     if isinstance(font, str):
-        return None, font
+        return None, t(font)
     if any(ord(ch) not in font.face.charToGlyph for ch in PROBE_TEXT):
         return None, t("report.font.no_cjk")
     _mark_missing(font)
@@ -133,7 +133,8 @@ def _register_ttf(path: Path, subfont_index: int) -> tuple[str | None, str]:
 
 @cache
 def _parse(path: str, subfont_index: int) -> TTFont | str:
-    """The parsed font or ReportLab's reason for refusing it.
+    """The parsed font or the message key of why ReportLab refused it (its own words are English:
+    "Not a recognized TrueType font: version=0x89504E47" for a PNG, shown in the Chinese window).
 
     Cached per process: parsing a CJK collection takes a noticeable fraction of a second."""
     try:
@@ -141,9 +142,12 @@ def _parse(path: str, subfont_index: int) -> TTFont | str:
     except TTFError as exc:
         # Among others: CFF outlines (Noto/Source Han .otf and CFF .ttc), which ReportLab
         # cannot embed, and files that are not fonts at all.
-        return str(exc)
-    except (OSError, ValueError, IndexError, KeyError, struct.error) as exc:
-        return f"{type(exc).__name__}: {exc}"
+        said = str(exc).lower()
+        if "postscript outlines" in said:
+            return "report.font.cff"
+        return "report.font.no_embedding" if "embedding" in said else "report.font.not_truetype"
+    except (OSError, ValueError, IndexError, KeyError, struct.error):
+        return "report.font.not_truetype"
     # Registered under the face's PostScript name (e.g. WenQuanYiMicroHei): that is what the
     # PDF, pdffonts and `branchguard info` show, so the user sees one name everywhere.
     font.fontName = font.face.name.decode("latin-1") or Path(path).stem

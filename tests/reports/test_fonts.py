@@ -55,9 +55,10 @@ def test_fallback_warning_in_english(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
-        ("broken.ttf", b"this is not a font at all" * 10, "TrueType"),
+        ("broken.ttf", b"this is not a font at all" * 10, "不是可读取的 TrueType 字体"),
+        ("照片 1.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "不是可读取的 TrueType 字体"),  # not "version=0x…"
         # The sfnt header of a CFF-outline font such as Noto Sans CJK, which ReportLab cannot embed.
-        ("NotoSansCJK-Regular.otf", b"OTTO" + bytes(200), "postscript outlines"),
+        ("NotoSansCJK-Regular.otf", b"OTTO" + bytes(200), "PostScript（CFF）轮廓，无法嵌入"),
         ("missing.ttf", None, "文件不存在"),
         ("Vera.ttf", LATIN_ONLY.read_bytes(), "不含中文"),
     ],
@@ -71,6 +72,7 @@ def test_bad_font_setting_is_skipped_and_search_continues(
     font = find_cjk_font(str(path))
     assert font.embedded and font.path == system_font
     assert font.warning and str(path) in font.warning and reason in font.warning
+    assert "version=" not in font.warning and "TTF file" not in font.warning  # ReportLab's English
 
 
 def test_bad_setting_and_no_system_font_reports_both(tmp_path: Path) -> None:

@@ -89,6 +89,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # reports: font search
     "report.font.missing": ("file not found", "文件不存在"),
     "report.font.no_cjk": ("the font has no Chinese characters", "该字体不含中文字符"),
+    "report.font.not_truetype": (
+        "the file is not a TrueType font (.ttf or .ttc) that can be read",
+        "该文件不是可读取的 TrueType 字体（.ttf 或 .ttc）",
+    ),
+    "report.font.cff": (
+        "the font has PostScript (CFF) outlines, which PDFs here cannot embed: choose a TrueType font",
+        "该字体为 PostScript（CFF）轮廓，无法嵌入 PDF：请选择 TrueType 字体",
+    ),
+    "report.font.no_embedding": (
+        "the font's licence does not allow embedding it in PDFs",
+        "该字体的授权不允许嵌入 PDF",
+    ),
     "report.font.setting_unusable": (
         "the report font set in Settings ({path}) cannot be used: {error}",
         "设置中指定的报表字体（{path}）无法使用：{error}",
