@@ -27,6 +27,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "input.key_type": ("field names must be text, not {key}", "字段名必须是文本，而不是 {key}"),
     "input.duplicate_key": ("field '{key}' appears twice", "字段“{key}”出现了两次"),
     "input.yaml": ("not valid YAML (the parser says: {error})", "不是有效的 YAML（解析器原文：{error}）"),
+    "input.no_such_date": (
+        "'{value}' is not a date on the calendar (YYYY-MM-DD)",
+        "“{value}”不是日历上的日期（应为 YYYY-MM-DD）",
+    ),
     "input.at_line": ("line {line}: {reason}", "第 {line} 行：{reason}"),
     "input.yaml_syntax": ("not valid YAML: {hint}", "不是有效的 YAML：{hint}"),
     "input.yaml_syntax_at": (

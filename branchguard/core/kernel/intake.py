@@ -204,6 +204,7 @@ def _not_utf8(field: str | Message, data: bytes, offset: int) -> InputRejected:
 _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 def _loader_class() -> type:
@@ -310,6 +311,9 @@ def load_yaml(data: bytes | str, limits: Limits, field: str | Message, *, text_k
             _add(stack[-1], value, _line(event), text_keys, refuse)
     except InputRejected:
         raise
+    except _NoSuchDate as exc:
+        place = stack[-1].place() if stack else ()
+        raise refuse(Message("input.no_such_date", value=exc.value), place, _line(event)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -366,7 +370,20 @@ def _scalar(loader: Any, constructors: dict[Any, Any], event: Any) -> Any:
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
     construct = constructors.get(tag) or constructors[None]  # unknown tags: construct_undefined refuses
-    return construct(loader, node)
+    try:
+        return construct(loader, node)
+    except ValueError:
+        if tag == _TIMESTAMP:  # 2026-13-40 or 2026-02-30: a date's shape, not on the calendar
+            raise _NoSuchDate(value) from None
+        raise
+
+
+class _NoSuchDate(ValueError):
+    """A plain scalar shaped as a date that no calendar has (the parser's words are English)."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__(value)
+        self.value = value
 
 
 def _add(frame: _Frame, value: Any, line: int | None, text_keys: bool, refuse: Any) -> None:

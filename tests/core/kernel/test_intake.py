@@ -64,7 +64,8 @@ def test_aliases_tags_and_repeated_keys_are_refused_with_their_line() -> None:
 
 def test_syntax_errors_and_odd_scalars_name_a_line() -> None:
     assert refused("a: [1, 2\nb: 3\n").line is not None
-    assert refused("when: 2026-02-30\n").reason_message.key == "input.yaml"  # a date that is none
+    refused_date = refused("when: 2026-02-30\n")  # a date that is none: named as such, with its line
+    assert refused_date.reason_message.key == "input.no_such_date" and refused_date.line == 1
 
 
 def test_text_keys_refuses_numbers_as_field_names() -> None:

@@ -6,6 +6,7 @@ and column with a hint instead of the parser's English words."""
 from __future__ import annotations
 
 import codecs
+from datetime import date
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -120,3 +121,14 @@ def test_sizes_are_said_as_a_person_reads_them() -> None:
 
     assert megabytes(20 * MB) == "20" and megabytes(int(67.1103 * MB)) == "67"
     assert megabytes(int(1.5 * MB)) == "1.5" and megabytes(1024) == "0.00098"
+
+
+@pytest.mark.parametrize("value", ["2026-13-40", "2026-02-30"])
+def test_a_date_not_on_the_calendar_is_named_with_its_line_not_in_the_parsers_english(value: str) -> None:
+    """A scores file's action due 2026-02-30 was "not valid YAML (the parser says: day is out of
+    range for month)", in English inside the Chinese sentence."""
+    err = _refused(f"alarm: 90\nactions:\n  - {{text: 补充灭火器, due: {value}}}\n")
+    assert err.reason_message.key == "input.no_such_date" and err.line == 3
+    assert err.path == ("actions", 0, "due")
+    assert err.located().reason == f"第 3 行：“{value}”不是日历上的日期（应为 YYYY-MM-DD）"
+    assert load_yaml("due: 2026-02-28\n", LIMITS, "field.file") == {"due": date(2026, 2, 28)}
