@@ -263,6 +263,7 @@ class CalendarPage(Page):
             return
         self._shown = shown
         self.items = items
+        self._show_hint()
         drop = self.move_occurrence if self.may_manage() else None
         if self.mode == MONTH:
             self.month.show_items(month_start(self.anchor), self.anchor.month, items, drop, today)
@@ -276,6 +277,25 @@ class CalendarPage(Page):
             self.agenda.horizontalHeader().setSectionResizeMode(
                 OccurrenceModel.TITLE, QHeaderView.ResizeMode.Stretch
             )
+
+    def _show_hint(self) -> None:
+        """The line under the grid: how to move what is shown or, a month or week with nothing in it
+        (a new branch's every one), where its items come from."""
+        if self.items or self.mode == AGENDA or self.due_filter is not None or not self._shown:
+            self.hint.setText(
+                self.tr("Overdue items are red. Drag an open item to another day to reschedule it.")
+                if self.may_manage()
+                else self.tr("Overdue items are red.")
+            )
+        elif self.may_manage():
+            self.hint.setText(
+                self.tr(
+                    "Nothing falls due in these days. Drills are planned on the Drills page and checklists "
+                    "scheduled on the Inspections page; New schedule… adds any other reminder."
+                )
+            )
+        else:
+            self.hint.setText(self.tr("Nothing falls due in these days."))
 
     def _failed(self, message: str) -> None:
         self.hint.setText(message)
@@ -389,11 +409,7 @@ class CalendarPage(Page):
         self.new_button.setText(self.tr("New schedule…"))
         self.export_button.setText(self.tr("Export .ics…"))
         self.clear_filter_button.setText(self.tr("Show all"))
-        self.hint.setText(
-            self.tr("Overdue items are red. Drag an open item to another day to reschedule it.")
-            if self.may_manage()
-            else self.tr("Overdue items are red.")
-        )
+        self._show_hint()
         names = [QLocale().dayName(n, QLocale.FormatType.ShortFormat) for n in range(1, 8)]
         self.month.set_weekday_names(names)
         self.week.set_weekday_names(names)

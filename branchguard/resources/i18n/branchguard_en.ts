@@ -609,6 +609,14 @@ Submitted as: %3</translation>
         <translation>Export .ics…</translation>
     </message>
     <message>
+        <source>Nothing falls due in these days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</source>
+        <translation>Nothing falls due in these days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in these days.</source>
+        <translation>Nothing falls due in these days.</translation>
+    </message>
+    <message>
         <source>Overdue items are red. Drag an open item to another day to reschedule it.</source>
         <translation>Overdue items are red. Drag an open item to another day to reschedule it.</translation>
     </message>

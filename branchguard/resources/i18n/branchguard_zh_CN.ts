@@ -607,6 +607,14 @@ Submitted as: %3</source>
         <translation>导出 .ics…</translation>
     </message>
     <message>
+        <source>Nothing falls due in these days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</source>
+        <translation>这些天内没有到期事项。演练在“应急演练”页安排，检查表在“安全检查”页安排检查计划；其他提醒可点击“新建计划…”添加。</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in these days.</source>
+        <translation>这些天内没有到期事项。</translation>
+    </message>
+    <message>
         <source>Overdue items are red. Drag an open item to another day to reschedule it.</source>
         <translation>逾期事项以红色显示。将未完成事项拖到另一天即可改期。</translation>
     </message>

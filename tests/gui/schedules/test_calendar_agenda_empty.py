@@ -1,14 +1,17 @@
 """The calendar's agenda of a branch with nothing scheduled says where drills and inspections are
 scheduled (to the lead, who may), that nothing falls due (to staff), and that nothing is due in the
-dashboard's window when opened from its tile; it was a bare grid."""
+dashboard's window when opened from its tile; it was a bare grid. The month and the week say the
+same under the grid (a new branch's calendar was an empty grid over "drag an open item to another
+day", with nothing to drag)."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Any
 
 from branchguard.context import AppContext
-from branchguard.core.schedules.types import DueFilter, DueWindow
-from branchguard.gui.schedules.calendar_page import AGENDA, CalendarPage
+from branchguard.core.schedules.types import DueFilter, DueWindow, ScheduleInput
+from branchguard.gui.schedules.calendar_page import AGENDA, MONTH, WEEK, CalendarPage
 from tests.gui.conftest import PASSWORDS
 from tests.gui.empty_support import page_of, said
 
@@ -40,3 +43,27 @@ def test_an_empty_agenda_says_where_things_are_scheduled(gui_ctx: AppContext, qt
 def test_staff_are_told_nothing_falls_due(gui_ctx: AppContext, qtbot: Any) -> None:
     _nothing_scheduled(gui_ctx)
     assert said(_agenda(gui_ctx, "staff", qtbot).agenda_note, qtbot) == "Nothing falls due in these 31 days."
+
+
+def test_an_empty_month_or_week_says_where_things_are_scheduled(gui_ctx: AppContext, qtbot: Any) -> None:
+    _nothing_scheduled(gui_ctx)
+    page = page_of(gui_ctx, "lead", "calendar", qtbot)
+    assert isinstance(page, CalendarPage)
+    for mode in (MONTH, WEEK):
+        page.set_mode(mode)
+        qtbot.waitUntil(lambda: page.hint.text().startswith("Nothing falls due in these days. Drills are"))
+    staff = page_of(gui_ctx, "staff", "calendar", qtbot)
+    qtbot.waitUntil(lambda: staff.hint.text() == "Nothing falls due in these days.")
+
+
+def test_a_month_with_items_still_says_how_to_move_them(gui_ctx: AppContext, qtbot: Any) -> None:
+    _nothing_scheduled(gui_ctx)
+    lead = gui_ctx.services.auth.login("lead", PASSWORDS["lead"])
+    day = date.today()
+    at = datetime(day.year, day.month, day.day, 23, 0).astimezone(UTC)
+    gui_ctx.services.schedules.add(lead, ScheduleInput(title="Fire patrol", start=at, rule="weekly"))
+    page = page_of(gui_ctx, "lead", "calendar", qtbot)
+    assert isinstance(page, CalendarPage)
+    page.go_to(day, MONTH)
+    qtbot.waitUntil(lambda: bool(page.items))
+    assert page.hint.text() == "Overdue items are red. Drag an open item to another day to reschedule it."
