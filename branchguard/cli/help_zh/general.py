@@ -123,6 +123,11 @@ HELP: dict[str, str] = {
     "only staff on duty": "只列出在岗员工",
     "only staff off duty": "只列出不在岗员工",
     "add a staff member to the roster": "向员工名册添加人员",
+    "add the staff of a CSV file (姓名, 岗位, 手机, 电话, 在岗, 备注), all or none": (
+        "导入 CSV 文件中的人员（姓名、岗位、手机、电话、在岗、备注），全部导入或全不导入"
+    ),
+    "the roster as CSV (Excel: Save As, CSV)": "CSV 格式的人员名单（Excel：另存为 CSV）",
+    "check the file and say who would be added": "只检查文件并列出将添加的人员，不作改动",
     "change a staff member's details; what is not given stays as it is": "修改人员信息；未给出的项保持不变",
     "the person's name": "人员姓名",
     "the person's name in the staff list, or #ID as `people list` shows it": (

@@ -33,6 +33,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "contact_kind.power_company": ("Power company", "供电公司"),
     "contact_kind.other": ("Other", "其他"),
     # built-in contact names
+    # roster files (core/people/roster.py)
+    "roster.at": ("{file}, line {line}, column '{column}'", "{file} 第 {line} 行“{column}”列"),
+    "roster.at_line": ("{file}, line {line}", "{file} 第 {line} 行"),
+    "roster.at_file": ("{file}", "{file}"),
+    "roster.empty": (
+        "the file holds no staff: its first line names the columns (姓名, 岗位, …), one person a line below",
+        "文件中没有人员：第一行为列名（姓名、岗位……），其下每行一人",
+    ),
+    "roster.too_many": ("more than {limit} people: is this the branch's roster?", "超过 {limit} 人：这是本网点的名单吗？"),
+    "roster.not_csv": (
+        "{kind}: save the sheet as CSV first (Excel: Save As, CSV)",
+        "{kind}：请先将表格另存为 CSV（Excel：另存为，CSV 格式）",
+    ),
+    "roster.encoding": (
+        "the file is neither UTF-8 nor GBK text: save it again as CSV (Excel: Save As, CSV UTF-8)",
+        "文件既不是 UTF-8 也不是 GBK 文本：请重新另存为 CSV（Excel：另存为“CSV UTF-8”）",
+    ),
+    "roster.unknown_heading": (
+        "not a column a roster has; the columns are {allowed}",
+        "不是名单的列；可用的列为 {allowed}",
+    ),
+    "roster.heading_twice": ("this column is named twice", "该列出现了两次"),
+    "roster.missing_heading": (
+        "the first line must name the columns, with {names} among them",
+        "第一行须为列名，且包含 {names}",
+    ),
+    "roster.unknown_post": ("'{value}' is not a post; the posts are {posts}", "“{value}”不是岗位；岗位有 {posts}"),
+    "roster.bad_duty": ("'{value}' is neither yes nor no (是/否)", "“{value}”既不是“是”也不是“否”"),
+    "roster.added": ("Added {n} people to the roster: {names}", "已向人员名册添加 {n} 人：{names}"),
+    "roster.would_add": (
+        "Would add {n} people to the roster: {names}. Dry run: nothing was changed.",
+        "将向人员名册添加 {n} 人：{names}。试运行：未作任何改动。",
+    ),
+    "roster.twice": (
+        "the same person (name and mobile) as on line {line}",
+        "与第 {line} 行为同一人（姓名和手机号相同）",
+    ),
     "person.twin": (
         "{name} with this mobile number is on the roster already (#{id}): edit that entry instead",
         "名册中已有使用此手机号的 {name}（#{id}）：请编辑该条目",

@@ -14,6 +14,8 @@ from branchguard.core.kernel.errors import NotFound, ValidationError, refuse_if_
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
+from branchguard.core.people.roster import Roster, RosterRow
+from branchguard.core.people.roster import refused as roster_refused
 from branchguard.core.people.types import (
     BranchRole,
     ContactInfo,
@@ -159,6 +161,43 @@ class PeopleService:
             s.flush()
             record(s, actor, "person.create", "person", person.id, after=values)
             return person_info(person)
+
+    def import_roster(self, actor: Actor, roster: Roster, *, dry_run: bool = False) -> list[PersonInfo]:
+        """Every row of a roster file (core/people/roster.py) added in one transaction, all or none,
+        the first refusal naming its line and column; `dry_run` checks as much and writes nothing.
+        A row repeating another's name and mobile, or someone's on the roster, is refused as one
+        person entered twice."""
+        require(actor, "person.create")
+        checked: list[tuple[RosterRow, dict[str, object]]] = []
+        seen: dict[tuple[object, object], int] = {}
+        for row in roster.rows:
+            try:
+                values = clean_person(row.person)
+            except ValidationError as exc:
+                raise roster.refusal(row, exc) from None
+            key = (values["name"], values["mobile"])
+            if values["mobile"] and key in seen:
+                column = roster.headings.get("mobile", "")
+                raise roster_refused(roster.source, row.line, column, Message("roster.twice", line=seen[key]))
+            seen[key] = row.line
+            checked.append((row, values))
+        with self._sessions() as s:
+            added = []
+            for row, values in checked:
+                try:
+                    _refuse_twin(s, values)
+                except ValidationError as exc:
+                    raise roster.refusal(row, exc) from None
+                person = PersonRow(**values)
+                s.add(person)
+                s.flush()
+                record(s, actor, "person.create", "person", person.id, after=values)
+                added.append(person_info(person))
+            if dry_run:
+                s.rollback()
+            else:
+                s.commit()
+        return added
 
     def update_person(
         self, actor: Actor, person_id: int, data: PersonInput, opened: PersonInfo | None = None
