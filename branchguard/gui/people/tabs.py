@@ -35,6 +35,7 @@ from branchguard.gui.kit.tables import sizing
 from branchguard.gui.kit.text_scale import scaled, set_row_height
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.people.models import ContactsModel, PeopleModel
+from branchguard.gui.people.roster_import import RosterImport
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:  # the dialogs (and their forms) load when one is first opened, not with the page
@@ -95,6 +96,7 @@ class RecordTab(QWidget, Generic[T]):
         tools.setSpacing(6)
         for button in (self.add_button, self.edit_button, self.remove_button):
             tools.addWidget(button)
+        self.tools = tools  # a tab's own buttons go after these
         tools.addStretch(1)
         tools.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -383,12 +385,16 @@ class StaffTab(RecordTab[PersonInfo]):
         self.post_filter.setObjectName("person_post_filter")
         self.duty_filter = QComboBox()
         self.duty_filter.setObjectName("person_duty_filter")
+        self.roster_import = RosterImport(session, self)
+        self.roster_import.imported.connect(self._imported)
+        self.tools.insertWidget(3, self.roster_import.button)
         self.retranslate()
         self.add_filter(self.post_filter)
         self.add_filter(self.duty_filter)
 
     def retranslate(self) -> None:
         super().retranslate()
+        self.roster_import.retranslate()
         for combo, entries in (
             (self.post_filter, [(self.tr("All posts"), None)] + [(r.label, r.value) for r in BranchRole]),
             (
@@ -397,6 +403,14 @@ class StaffTab(RecordTab[PersonInfo]):
             ),
         ):
             refill(combo, entries)
+
+    def set_editable(self, editable: bool) -> None:
+        super().set_editable(editable)
+        self.roster_import.button.setVisible(editable)
+
+    def _imported(self) -> None:
+        self.reload()
+        self.changed.emit(self.entity)
 
     def reader(self) -> Callable[[], list[PersonInfo]]:
         people, actor, search = self.session.services.people, self.session.actor, self.search.text()
@@ -462,8 +476,8 @@ class StaffTab(RecordTab[PersonInfo]):
         if not self._editable:
             return self.tr("No staff on the roster yet.")
         return self.tr(
-            "No staff on the roster yet. Add… (Ins) adds a person with their post and mobile: the contact "
-            "card, the team roles and follow mode name them."
+            "No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import "
+            "roster… HR's sheet saved as CSV: the contact card, the team roles and follow mode name them."
         )
 
     def add_text(self) -> str:

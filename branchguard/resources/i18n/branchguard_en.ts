@@ -4017,6 +4017,51 @@ Submitted as: %3</translation>
     </message>
 </context>
 <context>
+    <name>RosterImport</name>
+    <message>
+        <source>Import roster…</source>
+        <translation>Import roster…</translation>
+    </message>
+    <message>
+        <source>Add the staff of HR's sheet saved as CSV: 姓名, 岗位, 手机, 电话, 在岗, 备注</source>
+        <translation>Add the staff of HR's sheet saved as CSV: 姓名, 岗位, 手机, 电话, 在岗, 备注</translation>
+    </message>
+    <message>
+        <source>Import staff roster</source>
+        <translation>Import staff roster</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>and %1 more</translation>
+    </message>
+    <message>
+        <source>Add them</source>
+        <translation>Add them</translation>
+    </message>
+    <message>
+        <source>Nobody was added from the roster file.</source>
+        <translation>Nobody was added from the roster file.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n people to the staff roster?</source>
+        <translation>
+            <numerusform>Add %n person to the staff roster?</numerusform>
+            <numerusform>Add %n people to the staff roster?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people added to the staff roster.</source>
+        <translation>
+            <numerusform>%n person added to the staff roster.</numerusform>
+            <numerusform>%n people added to the staff roster.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SavedFile</name>
     <message>
         <source>Saved to %1.</source>
@@ -5121,8 +5166,8 @@ Submitted as: %3</translation>
 <context>
     <name>StaffTab</name>
     <message>
-        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile: the contact card, the team roles and follow mode name them.</source>
-        <translation>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile: the contact card, the team roles and follow mode name them.</translation>
+        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</source>
+        <translation>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</translation>
     </message>
     <message>
         <source>No staff on the roster yet.</source>

@@ -4004,6 +4004,49 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>RosterImport</name>
+    <message>
+        <source>Import roster…</source>
+        <translation>导入名单…</translation>
+    </message>
+    <message>
+        <source>Add the staff of HR's sheet saved as CSV: 姓名, 岗位, 手机, 电话, 在岗, 备注</source>
+        <translation>添加人事表格另存为 CSV 后其中的人员：姓名、岗位、手机、电话、在岗、备注</translation>
+    </message>
+    <message>
+        <source>Import staff roster</source>
+        <translation>导入人员名单</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>等另外 %1 人</translation>
+    </message>
+    <message>
+        <source>Add them</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Nobody was added from the roster file.</source>
+        <translation>名单文件中的人员均未添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n people to the staff roster?</source>
+        <translation>
+            <numerusform>将 %n 人添加到人员名册？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people added to the staff roster.</source>
+        <translation>
+            <numerusform>已向人员名册添加 %n 人。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SavedFile</name>
     <message>
         <source>Saved to %1.</source>
@@ -5107,8 +5150,8 @@ Submitted as: %3</source>
 <context>
     <name>StaffTab</name>
     <message>
-        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile: the contact card, the team roles and follow mode name them.</source>
-        <translation>人员名册中还没有人员。点击“添加…”（Ins）录入人员及其岗位和手机号码：应急联络卡、应急岗位和跟随模式都会用到。</translation>
+        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</source>
+        <translation>人员名册中还没有人员。点击“添加…”（Ins）录入人员及其岗位和手机号码，或点击“导入名单…”导入人事表格另存的 CSV 文件：应急联络卡、应急岗位和跟随模式都会用到。</translation>
     </message>
     <message>
         <source>No staff on the roster yet.</source>
