@@ -477,7 +477,8 @@ class StaffTab(RecordTab[PersonInfo]):
             return self.tr("No staff on the roster yet.")
         return self.tr(
             "No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import "
-            "roster… HR's sheet saved as CSV: the contact card, the team roles and follow mode name them."
+            "roster… takes HR's sheet saved as CSV: the contact card, the team roles and follow mode name "
+            "them."
         )
 
     def add_text(self) -> str:

@@ -5166,8 +5166,8 @@ Submitted as: %3</translation>
 <context>
     <name>StaffTab</name>
     <message>
-        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</source>
-        <translation>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</translation>
+        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… takes HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</source>
+        <translation>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… takes HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</translation>
     </message>
     <message>
         <source>No staff on the roster yet.</source>

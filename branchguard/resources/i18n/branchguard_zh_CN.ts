@@ -5150,7 +5150,7 @@ Submitted as: %3</source>
 <context>
     <name>StaffTab</name>
     <message>
-        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</source>
+        <source>No staff on the roster yet. Add… (Ins) adds a person with their post and mobile, Import roster… takes HR's sheet saved as CSV: the contact card, the team roles and follow mode name them.</source>
         <translation>人员名册中还没有人员。点击“添加…”（Ins）录入人员及其岗位和手机号码，或点击“导入名单…”导入人事表格另存的 CSV 文件：应急联络卡、应急岗位和跟随模式都会用到。</translation>
     </message>
     <message>
