@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = people.add_parser("list", help="list staff")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.add_argument("--search", default="", help="part of a name or phone number")
-    lst.add_argument("--post", choices=[r.value for r in BranchRole], help="only this post")
+    lst.add_argument("--post", type=post_arg, help="only this post (柜员, Teller or teller)")
     duty = lst.add_mutually_exclusive_group()
     duty.add_argument(
         "--on-duty", dest="on_duty", action="store_const", const=True, default=None, help="only staff on duty"
@@ -100,7 +100,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _person_options(parser: argparse.ArgumentParser, adding: bool) -> None:
     parser.add_argument(
-        "--post", required=adding, choices=[r.value for r in BranchRole], help="the person's post"
+        "--post", required=adding, type=post_arg, help="the person's post: 柜员, Teller or teller (and so on)"
     )
     parser.add_argument("--mobile", help="mobile number")
     parser.add_argument("--phone", help="office or other phone number")
@@ -110,6 +110,19 @@ def _person_options(parser: argparse.ArgumentParser, adding: bool) -> None:
     )
     duty.add_argument("--off-duty", dest="on_duty", action="store_const", const=False, help="off duty")
     parser.add_argument("--notes", help="notes")
+
+
+def post_arg(text: str) -> str:
+    """A post as the window names it, in either language, or by its code (the code returned): a
+    Chinese user typed `--post 安全员` and was refused with a list of English codes."""
+    from branchguard.cli.localized import refusal
+    from branchguard.core.people.roster import post_named
+
+    post = post_named(text)
+    if post is None:
+        names = ", ".join(f"{r.value} ({r.translated('zh_CN')}, {r.translated('en')})" for r in BranchRole)
+        raise refusal("'%s' is not a post; the posts are %s", text, names)
+    return post.value
 
 
 def _contact_options(parser: argparse.ArgumentParser, adding: bool) -> None:

@@ -166,3 +166,33 @@ def test_staff_and_auditors_may_not_change_the_roster_or_contacts(
     code, out, err = demo_run(*args)
     assert (code, out) == (1, "") and said in err, err
     assert (_listed(demo_run, "people"), _listed(demo_run, "contacts")) == before
+
+
+def test_a_post_is_taken_as_the_window_names_it_in_either_language(demo_run: Run) -> None:
+    """`--post 安全员` was refused with a list of English codes: a Chinese user types the post's name."""
+    for name, post in (("欧阳澜", "安全员"), ("司马青", "Lobby manager"), ("诸葛雯", "TELLER")):
+        code, _out, err = demo_run("people", "add", name, "--post", post)
+        assert code == 0, err
+    assert [_person(demo_run, n)["branch_role"] for n in ("欧阳澜", "司马青", "诸葛雯")] == [
+        "safety_officer",
+        "lobby_manager",
+        "teller",
+    ]
+    assert {p["name"] for p in _listed(demo_run, "people", "--post", "安全员")} >= {"欧阳澜"}
+    code, _out, err = demo_run("people", "add", "冯八", "--post", "出纳")
+    assert code == 2 and "'出纳' is not a post; the posts are branch_head (网点负责人, Branch head)" in err
+
+
+def test_people_import_adds_all_or_none_and_names_the_bad_line(demo_run: Run, tmp_path: Any) -> None:
+    sheet = tmp_path / "名单.csv"
+    sheet.write_bytes("姓名,岗位,手机\n欧阳澜,安全员,13900000001\n司马青,出纳,13900000002\n".encode("gbk"))
+    code, out, err = demo_run("people", "import", str(sheet))
+    assert (code, out) == (1, "") and "名单.csv, line 3, column '岗位': '出纳' is not a post" in err
+    assert not [p for p in _listed(demo_run, "people") if p["name"] == "欧阳澜"]
+    sheet.write_bytes("姓名,岗位,手机\n欧阳澜,安全员,13900000001\n司马青,柜员,13900000002\n".encode("gbk"))
+    code, out, err = demo_run("people", "import", str(sheet), "--dry-run")
+    assert code == 0 and "Would add 2 people to the roster: 欧阳澜、司马青" in out, err
+    assert not [p for p in _listed(demo_run, "people") if p["name"] == "欧阳澜"]
+    code, out, err = demo_run("people", "import", str(sheet))
+    assert code == 0 and out == "Added 2 people to the roster: 欧阳澜、司马青\n", err
+    assert _person(demo_run, "司马青")["branch_role"] == "teller"

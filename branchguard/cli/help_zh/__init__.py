@@ -43,6 +43,7 @@ ARGPARSE: dict[str, str] = {
 # the refusals of our own argument types (cli/localized.py `refusal`), a %s per value
 REFUSALS: dict[str, str] = {
     "'%s' is not a whole number": "“%s”不是整数",
+    "'%s' is not a post; the posts are %s": "“%s”不是岗位；岗位有 %s",
     "'%s' is not between %s and %s": "“%s”不在 %s 至 %s 之间",
     "'%s' is not an id (a whole number from 1 to %s)": "“%s”不是编号（1 至 %s 的整数）",
     "'%s' is not a ledger entry (a whole number from 0 to %s)": "“%s”不是账本条目号（0 至 %s 的整数）",

@@ -119,7 +119,7 @@ HELP: dict[str, str] = {
     # people
     "list staff": "列出员工",
     "part of a name or phone number": "姓名或电话号码的一部分",
-    "only this post": "只列出此岗位",
+    "only this post (柜员, Teller or teller)": "只列出此岗位（如 柜员；也可用其英文名称或代码）",
     "only staff on duty": "只列出在岗员工",
     "only staff off duty": "只列出不在岗员工",
     "add a staff member to the roster": "向员工名册添加人员",
@@ -134,7 +134,9 @@ HELP: dict[str, str] = {
         "人员姓名（须在员工名册中），或 `people list` 所示的 #ID"
     ),
     "their new name": "新的姓名",
-    "the person's post": "人员岗位",
+    "the person's post: 柜员, Teller or teller (and so on)": (
+        "人员岗位，如 柜员（也可用其英文名称或代码）"
+    ),
     "mobile number": "手机号码",
     "office or other phone number": "办公或其他电话号码",
     "on duty (the default)": "在岗（默认）",

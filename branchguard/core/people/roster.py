@@ -143,7 +143,7 @@ def _person(
         index = columns.get(column)
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
-    post = _post(cell("post"))
+    post = post_named(cell("post"))
     if post is None:
         reason = Message("roster.unknown_post", value=cell("post"), posts=_posts())
         raise refused(source, line, spelled["post"], reason)
@@ -160,7 +160,8 @@ def _person(
     )
 
 
-def _post(value: str) -> BranchRole | None:
+def post_named(value: str) -> BranchRole | None:
+    """The post `value` names: its code (teller) or its name in either language (柜员, Teller)."""
     wanted = "".join(value.split()).lower()
     for role in BranchRole:
         key = f"branch_role.{role.value}"
