@@ -16,6 +16,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "input.unreadable": ("cannot read '{path}': {error}", "无法读取“{path}”：{error}"),
     "input.too_big": ("{name} is larger than {limit} MB", "{name} 超过 {limit} MB"),
+    "input.too_big_kb": ("{name} is larger than {limit} KB", "{name} 超过 {limit} KB"),
+    "input.too_big_bytes": ("{name} is larger than {limit} bytes", "{name} 超过 {limit} 字节"),
     "input.too_deep": (
         "the document is nested more than {limit} levels deep",
         "文档嵌套超过 {limit} 层",

@@ -79,6 +79,16 @@ def megabytes(size: int) -> str:
     return f"{mb:.1f}" if mb >= 0.1 else f"{mb:.2g}"
 
 
+def too_big(name: str, limit: int) -> Message:
+    """"<name> is larger than <limit>": in KB below a megabyte (a key file's 64 KB read "0.062 MB"),
+    in bytes below a kilobyte."""
+    if limit < 1024:
+        return Message("input.too_big_bytes", name=name, limit=limit)
+    if limit < MB:
+        return Message("input.too_big_kb", name=name, limit=megabytes(limit * 1024))
+    return Message("input.too_big", name=name, limit=megabytes(limit))
+
+
 # -- files ------------------------------------------------------------------------------------------
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -100,7 +110,7 @@ def _unreadable(path: Path, exc: OSError, field: str | Message) -> InputRejected
 
 def check_size(size: int, limit: int, field: str | Message, name: str) -> None:
     if size > limit:
-        raise InputRejected(field, Message("input.too_big", name=name, limit=megabytes(limit)))
+        raise InputRejected(field, too_big(name, limit))
 
 
 @contextmanager
@@ -245,7 +255,7 @@ def load_yaml(data: bytes | str, limits: Limits, field: str | Message, *, text_k
 
     size = len(data)
     if size > limits.max_bytes:
-        raise InputRejected(field, Message("input.too_big", name="", limit=megabytes(limits.max_bytes)))
+        raise InputRejected(field, too_big("", limits.max_bytes))
     if isinstance(data, bytes):
         data = utf8(data, field)
     loader = _loader_class()(data)
@@ -531,7 +541,7 @@ def load_json(data: bytes, limits: Limits, field: str | Message) -> Any:
     scan in C (`_within`) answers for a document within them; the token scan below finds the line
     of one that is not (or is not JSON at all)."""
     if len(data) > limits.max_bytes:
-        raise InputRejected(field, Message("input.too_big", name="", limit=megabytes(limits.max_bytes)))
+        raise InputRejected(field, too_big("", limits.max_bytes))
     if not _within(data, limits):
         _scan(data, limits, field)
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 from datetime import date
+from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -121,6 +122,21 @@ def test_sizes_are_said_as_a_person_reads_them() -> None:
 
     assert megabytes(20 * MB) == "20" and megabytes(int(67.1103 * MB)) == "67"
     assert megabytes(int(1.5 * MB)) == "1.5" and megabytes(1024) == "0.00098"
+
+
+def test_a_limit_under_a_megabyte_is_said_in_kilobytes(tmp_path: Path) -> None:
+    """A key file over its 64 KB was "gbk.yaml 超过 0.062 MB"."""
+    from branchguard.core.kernel.intake import read_file, too_big
+
+    big = tmp_path / "head-office.pem"
+    big.write_bytes(b"x" * (64 * 1024 + 1))
+    with pytest.raises(InputRejected) as err:
+        read_file(big, 64 * 1024, "field.public_key")
+    set_language("zh_CN")
+    assert err.value.reason == "head-office.pem 超过 64 KB"
+    assert too_big("a.zip", 20 * 1024 * 1024).text("en") == "a.zip is larger than 20 MB"
+    assert too_big("a.txt", 1536).text("en") == "a.txt is larger than 1.5 KB"
+    assert too_big("a.txt", 100).text("en") == "a.txt is larger than 100 bytes"
 
 
 @pytest.mark.parametrize("value", ["2026-13-40", "2026-02-30"])
