@@ -75,6 +75,7 @@ class RecordTab(QWidget, Generic[T]):
         self.search.paused.connect(self.reload)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
+        self.count_label.setWordWrap(True)  # at 15 pt the Staff tab's buttons leave it no room on one line
         self.add_button = self._button("add", "add")
         self.edit_button = self._button("edit", "edit")
         self.remove_button = self._button("remove", "delete")
