@@ -174,9 +174,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "playbook.record": ("Playbook '{code}'", "预案“{code}”"),
     # playbook exchange file
     "format.place.file": ("{source}", "{source}"),
-    "format.place.line": ("{source}: line {line}", "{source}: 第 {line} 行"),
-    "format.place.path": ("{source}: {where}", "{source}: {where}"),
-    "format.place.line_path": ("{source}: line {line}, {where}", "{source}: 第 {line} 行, {where}"),
+    "format.place.line": ("{source}: line {line}", "{source} 第 {line} 行"),
+    "format.place.path": ("{source}: {where}", "{source}：{where}"),
+    "format.place.line_path": ("{source}: line {line}, {where}", "{source} 第 {line} 行，{where}"),
     "format.file_too_big": ("the file is larger than {limit} MB", "文件超过 {limit} MB"),
     "format.expected": ("expected {what}, found {got}", "应为{what}，实际为{got}"),
     "format.unknown_field": (

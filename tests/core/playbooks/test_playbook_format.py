@@ -266,3 +266,13 @@ def test_control_characters_in_a_title_are_dropped_line_breaks_kept() -> None:
     )
     content = clean_content(parse(text.encode(), "plans.yaml").items[0].content)
     assert (content.title.zh, content.title.en) == ("火灾与疏散[31m", "Fire and\nexit")
+
+
+def test_the_place_is_punctuated_as_chinese_is() -> None:
+    """"plans.yaml: 第 7 行, playbooks[0].tier" mixed English punctuation into the Chinese sentence."""
+    from branchguard.core.kernel.i18n import set_language
+
+    set_language("zh_CN")
+    err = error_of(VALID_FILE.replace("    tier: onsite\n", "    tier: onsite\n    tier: special\n", 1))
+    assert err.message.startswith("plans.yaml 第 7 行，playbooks[0].tier：")
+    assert error_of(VALID_FILE.encode("gbk")).message.startswith("plans.yaml 第 ")
