@@ -113,7 +113,8 @@ class InspectionScheduleDialog(NewScheduleDialog):
         self.rule.setCurrentIndex(max(0, self.rule.findData(cadence.value)))
         self.assignee = NamePicker("schedule_assignee")
         services, actor = session.services, session.actor
-        self.work.read(lambda: read_roster_names(services, actor), self.assignee.set_names)
+        self._roster_empty = False
+        self.work.read(lambda: read_roster_names(services, actor), self._show_names)
         form = self.layout()
         assert isinstance(form, QFormLayout)
         for widget in (self.title_edit, self.kind, self.lead_box, self.working_days):
@@ -143,6 +144,10 @@ class InspectionScheduleDialog(NewScheduleDialog):
         self._check_past()
         self.resize(460, self.sizeHint().height())
 
+    def _show_names(self, names: list[str]) -> None:
+        self.assignee.set_names(names)
+        self._roster_empty = not names
+
     def _check_past(self) -> None:
         gone = self.start.dateTime() < QDateTime.currentDateTime()
         self.past_note.setVisible(self.schedule is None and gone)
@@ -158,6 +163,15 @@ class InspectionScheduleDialog(NewScheduleDialog):
         if not self.work.ready():
             return
         owner = self.assignee.name()
+        if not owner and self._roster_empty:  # a new branch: nobody to pick from yet
+            self.show_error(
+                self.tr(
+                    "Nobody is on the staff roster yet: type the name of the person the inspection is "
+                    "assigned to, or add the staff on the People & contacts page first."
+                )
+            )
+            self.assignee.setFocus()
+            return
         if not owner:
             self.show_error(self.tr("Pick the person the inspection is assigned to."))
             self.assignee.setFocus()

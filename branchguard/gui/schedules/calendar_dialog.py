@@ -146,8 +146,15 @@ class NewScheduleDialog(QDialog):
         self.lead_amount.setRange(0, MAX_LEAD_MINUTES // int(self.lead_unit.currentData()))
 
     def show_error(self, message: str) -> None:
+        """Under the fields; the dialog grows to the message's lines (a long one was cut off under
+        the buttons)."""
         self.error.setText(message)
         self.error.show()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        needed = max(self.heightForWidth(self.width()), self.sizeHint().height())
+        self.resize(self.width(), max(self.height(), needed))
 
     def accept(self) -> None:
         if not self.work.ready():

@@ -3129,6 +3129,10 @@ Submitted as: %3</translation>
         <translation>Change the schedule: %1</translation>
     </message>
     <message>
+        <source>Nobody is on the staff roster yet: type the name of the person the inspection is assigned to, or add the staff on the People &amp; contacts page first.</source>
+        <translation>Nobody is on the staff roster yet: type the name of the person the inspection is assigned to, or add the staff on the People &amp; contacts page first.</translation>
+    </message>
+    <message>
         <source>Pick the person the inspection is assigned to.</source>
         <translation>Pick the person the inspection is assigned to.</translation>
     </message>

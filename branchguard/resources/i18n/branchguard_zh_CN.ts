@@ -3118,6 +3118,10 @@ Submitted as: %3</source>
         <translation>修改检查计划：%1</translation>
     </message>
     <message>
+        <source>Nobody is on the staff roster yet: type the name of the person the inspection is assigned to, or add the staff on the People &amp; contacts page first.</source>
+        <translation>人员名册中还没有人员：请直接输入负责执行此项检查的人员姓名，或先在“人员与联系人”页添加本网点员工。</translation>
+    </message>
+    <message>
         <source>Pick the person the inspection is assigned to.</source>
         <translation>请选择负责执行此项检查的人员。</translation>
     </message>
