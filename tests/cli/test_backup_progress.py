@@ -73,6 +73,7 @@ def test_backup_into_its_folder_on_a_terminal_in_chinese(
 ) -> None:
     terminal = on_a_terminal(monkeypatch)
     folder = tmp_path / "backups"
+    folder.mkdir()
     code, out, _err = invoke(capsys, records_data_dir, ["backup", "--folder", str(folder)], "zh_CN")
     assert code == 0 and out.startswith(f"已写入备份：{folder}"), out
     lines = said(terminal.getvalue())

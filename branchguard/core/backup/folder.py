@@ -62,6 +62,7 @@ def backup_into_folder(
     if not _one_at_a_time.acquire(blocking=False):
         raise BackupBusy(Message("backup.busy", path=str(folder)))
     try:
+        refuse_if_not_there(folder, data_dir)
         before = finished_archives(folder)
         out = _reserve_name(folder, datetime.now())
         try:
@@ -77,6 +78,24 @@ def backup_into_folder(
     finally:
         _one_at_a_time.release()
     return BackupResult(result.path, result.manifest, tuple(pruned))
+
+
+def refuse_if_not_there(folder: Path, data_dir: Path) -> None:
+    """A backup folder outside the data folder (a USB stick, a share: what the setting is for) must
+    be there: made anew, a stick not plugged in got a folder of that name on the PC's own disk, the
+    backup went into it and was said written. The data folder's own (data/backups) is made."""
+    if folder.is_dir() or _inside(folder, data_dir):
+        return
+    if os.path.lexists(folder):  # a file, a broken link: the archive's own check words it
+        return
+    raise BackupError(Message("backup.folder_missing", path=str(folder)))
+
+
+def _inside(folder: Path, data_dir: Path) -> bool:
+    try:
+        return folder.resolve().is_relative_to(data_dir.resolve())
+    except OSError:
+        return False
 
 
 def finished_archives(folder: Path) -> list[str]:

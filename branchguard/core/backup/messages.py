@@ -46,6 +46,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} 不是普通文件：请为备份指定文件名",
     ),
     "backup.no_database": ("the database {path} does not exist", "数据库 {path} 不存在"),
+    "backup.folder_missing": (
+        "the backup folder {path} is not there: is the USB stick or the network drive connected? "
+        "Nothing was written; connect it and try again, or choose another folder in Settings → Backups",
+        "备份文件夹 {path} 不存在：U 盘或网络盘是否已连接？未写入任何内容；请连接后重试，"
+        "或在“设置 → 备份”中另选文件夹",
+    ),
     "backup.busy": (
         "another backup into {path} is being made; nothing was started: try again when it is done",
         "另一个备份正在写入 {path}；未开始新的备份：请在其完成后再试",

@@ -70,6 +70,7 @@ def test_a_name_is_taken_while_its_archive_is_written_and_a_second_backup_is_ref
     ctx: Any, held: Held, tmp_path: Path
 ) -> None:
     folder = tmp_path / "backups"
+    folder.mkdir()
     first, outcome = _in_background(lambda: _create(ctx, folder))
     assert held.inside.wait(BOUND_S)
     (reserved,) = folder.glob("branchguard-*.zip")  # taken: no other backup chooses it

@@ -20,6 +20,7 @@ def test_the_progress_never_goes_back_when_the_database_has_pages_in_its_log(
         (db_file,) = fresh_data_dir.glob("*.sqlite")
         assert db_file.with_name(f"{db_file.name}-wal").stat().st_size > 0
         told: list[tuple[int, int]] = []
+        (tmp_path / "usb").mkdir()
         ctx.services.backup.create_in_folder(
             Actor.system(), ctx.config.db_url, tmp_path / "usb", 1, 1,
             progress=lambda done, total: told.append((done, total)),

@@ -17,6 +17,7 @@ from tests.core.backup.test_one_at_a_time import BOUND_S, Held
 
 def _panel(window, stick: Path):
     panel = window.show_page("settings").backups
+    stick.mkdir(exist_ok=True)  # a stick plugged in: a folder not there is refused
     panel.set_folder(str(stick))
     return panel
 

@@ -37,6 +37,7 @@ def test_folder_and_retention_are_stored_and_back_up_now_writes_there(
     assert panel.keep_daily.value() == 14 and panel.keep_monthly.value() == 12
     assert panel.folder.placeholderText() == str(gui_ctx.data_dir / "backups")
     stick = tmp_path / "usb"
+    stick.mkdir()  # a stick plugged in: a folder not there is refused
     panel.set_folder(str(stick))
     panel.keep_daily.setValue(7)
     panel.keep_monthly.setValue(3)
@@ -134,6 +135,7 @@ def test_quitting_during_back_up_now_leaves_no_archive(
     from tests.gui.kit.test_quitting import quit_during_a_backup
 
     panel = _settings(open_window("lead")).backups
+    (tmp_path / "usb").mkdir()
     panel.set_folder(str(tmp_path / "usb"))
     quit_during_a_backup(monkeypatch, panel.back_up_now)
     assert list((tmp_path / "usb").iterdir()) == []
