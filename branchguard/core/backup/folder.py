@@ -83,12 +83,14 @@ def backup_into_folder(
 def refuse_if_not_there(folder: Path, data_dir: Path) -> None:
     """A backup folder outside the data folder (a USB stick, a share: what the setting is for) must
     be there: made anew, a stick not plugged in got a folder of that name on the PC's own disk, the
-    backup went into it and was said written. The data folder's own (data/backups) is made."""
-    if folder.is_dir() or _inside(folder, data_dir):
+    backup went into it and was said written. The data folder's own (data/backups) is made. A file
+    in a folder's place is said to be one (the system's "Not a directory" stood in a Chinese line)."""
+    if folder.is_dir():
         return
-    if os.path.lexists(folder):  # a file, a broken link: the archive's own check words it
-        return
-    raise BackupError(Message("backup.folder_missing", path=str(folder)))
+    if os.path.lexists(folder):
+        raise BackupError(Message("backup.folder_is_a_file", path=str(folder)))
+    if not _inside(folder, data_dir):
+        raise BackupError(Message("backup.folder_missing", path=str(folder)))
 
 
 def _inside(folder: Path, data_dir: Path) -> bool:

@@ -38,3 +38,14 @@ def test_the_data_folders_own_backup_folder_is_made(ctx: Any, lead: Actor) -> No
     assert own == ctx.config.data_dir / "backups" and not own.exists()
     result = ctx.services.backup.create_in_folder(lead, ctx.config.db_url, own, 7, 12)
     assert result.path.parent == own
+
+
+def test_a_file_in_the_folders_place_is_said_to_be_one(ctx: Any, lead: Actor, tmp_path: Path) -> None:
+    """The system's "Not a directory" stood in the Chinese line; the file is left as it was."""
+    taken = tmp_path / "BACKUP"
+    taken.write_text("notes")
+    with pytest.raises(BackupError) as err:
+        ctx.services.backup.create_in_folder(lead, ctx.config.db_url, taken, 7, 12)
+    said = f"备份文件夹 {taken} 是一个文件，不是文件夹；未写入任何内容：请在“设置 → 备份”中选择文件夹"
+    assert err.value.text("zh_CN") == said
+    assert taken.read_text() == "notes"
