@@ -19,7 +19,13 @@ from branchguard.core.people.types import BranchRole, PersonInput
 from branchguard.core.schedules.types import ScheduleKind
 from branchguard.core.team.types import Expiry, Gap, TeamRole, TrainingInput
 
-TODAY = date.today()
+TODAY = date.today()  # at import, not as each test runs: see team_today
+
+
+def team_today(ctx: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The team service's today at TODAY: a run collected at 23:59 and run after midnight saw
+    TODAY + 1 day as today, a training date not in the future."""
+    monkeypatch.setattr(ctx.services.team, "_today", lambda: TODAY)
 
 
 def pid(ctx: Any, lead: Actor, name: str) -> int:
@@ -119,12 +125,14 @@ def test_a_name_for_nobody_or_for_two_people_is_refused(ctx: Any, lead: Actor) -
 def test_a_bad_training_record_names_its_field_and_writes_nothing(
     ctx: Any,
     lead: Actor,
+    monkeypatch: pytest.MonkeyPatch,
     snapshot: Callable[[], object],
     kind: str,
     trained: date,
     expires: date | None,
     field: str,
 ) -> None:
+    team_today(ctx, monkeypatch)
     person = pid(ctx, lead, "周强")
     before = snapshot()
     with pytest.raises(ValidationError) as refused:
