@@ -707,24 +707,34 @@ def no_installed_years() -> Iterator[None]:
 def shanghai_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Local time UTC+8 without daylight saving: a time in UTC and in local time read differently,
     and local and UTC dates differ in the morning."""
-    import time
-
     monkeypatch.setenv("TZ", "Asia/Shanghai")
-    time.tzset()
+    zone_read_again()
     yield
     monkeypatch.undo()
+    zone_read_again()
+
+
+def zone_read_again() -> None:
+    """The process's zone read again from TZ: by the C library (datetime's local time) and by
+    tzlocal, which keeps the name it read first (the branch's zone: dashboard, schedules). A worker
+    that had read it in UTC kept UTC beside Shanghai's local time: a month's summary on 1 January
+    at 01:00 in Shanghai (17:00 UTC) refused January as not begun."""
+    import time
+
+    import tzlocal
+
     time.tzset()
+    tzlocal.reload_localzone()
 
 
 @pytest.fixture
 def pc_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
     """Set the zone of this PC (TZ, as libfaketime's tests did), put back after the test."""
-    import time
 
     def set_zone(name: str) -> None:
         monkeypatch.setenv("TZ", name)
-        time.tzset()
+        zone_read_again()
 
     yield set_zone
     monkeypatch.undo()
-    time.tzset()
+    zone_read_again()
