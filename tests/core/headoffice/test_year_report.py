@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from branchguard.context import open_context
 from branchguard.core.dashboard.rules import PeriodKind, parse_period
 from branchguard.core.headoffice.periods import ending, missing_months, report_period, sending, within
 from branchguard.core.headoffice.types import PeriodRow
+from branchguard.core.kernel.china_time import china_year
 from branchguard.core.kernel.errors import ValidationError
 from branchguard.core.kernel.i18n import set_language, t
 from branchguard.db.engine import sqlite_url
@@ -192,14 +193,25 @@ def test_a_month_and_a_quarter_are_set_beside_the_one_before(
     assert {line["Months sent, period before"] for line in west} == {"none held"}
 
 
-def test_a_period_that_is_none_or_not_begun_is_refused_naming_the_field(head_office: tuple[Any, Any]) -> None:
+# 10:00 UTC on 31 December 2026, and 00:30 on 1 January 2027 in China (head office's day) though
+# still 31 December on a PC kept in UTC: 2027 had begun there and was not refused as not begun.
+@pytest.mark.parametrize(
+    "now",
+    [datetime(2026, 12, 31, 10, tzinfo=UTC), datetime(2026, 12, 31, 16, 30, tzinfo=UTC)],
+    ids=["day", "new-year-in-china"],
+)
+def test_a_period_that_is_none_or_not_begun_is_refused_naming_the_field(
+    head_office: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch, now: datetime
+) -> None:
     ctx, admin = head_office
     hos = ctx.services.headoffice
+    monkeypatch.setattr(hos, "_clock", lambda: now)
+    ahead = china_year(now) + 1
     set_language("en")
     for text, said in (
         ("2026-13", "“2026-13” is not a period: write a month (2026-11), a quarter (2026-Q4) or a year"),
         ("20266", "“20266” is not a period"),
-        (str(YEAR + 2), f"The period {YEAR + 2} has not begun"),
+        (str(ahead), f"The period {ahead} has not begun"),
     ):
         with pytest.raises(ValidationError) as caught:
             hos.regional(admin, text)

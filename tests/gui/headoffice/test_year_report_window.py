@@ -5,6 +5,7 @@ with the months not sent and the year before; a period that is none or not begun
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from branchguard.app import build_main_window
 from branchguard.context import AppContext, open_context
 from branchguard.core.dashboard.rules import PeriodKind
+from branchguard.core.kernel.china_time import china_year
 from branchguard.gui.headoffice.page import HeadOfficePage, RegionalPeriodDialog
 from branchguard.gui.kit.print_preview import PreviewDialog
 from tests import headoffice_year as fleet_of
@@ -43,7 +45,7 @@ def _text(path: Path) -> str:
 
 
 def test_the_window_makes_the_years_regional_report(
-    head_office: AppContext, qtbot: Any, tmp_path: Path
+    head_office: AppContext, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = build_main_window(head_office, head_office.services.auth.login(HO_USER, HO_PASSWORD))
     qtbot.addWidget(window)
@@ -75,6 +77,11 @@ def test_the_window_makes_the_years_regional_report(
                   f"Compared with {BEFORE}", f"{BEFORE}: none held"):  # fmt: skip
         assert "".join(words.split()) in text, words
 
-    for period, said in (("2026-13", "“2026-13” is not a period"), (str(YEAR + 2), "has not begun")):
+    # not begun: the year after China's (head office's day), its clock at 00:30 on 1 January 2027 in
+    # China, still 31 December on a PC kept in UTC (YEAR + 2, taken there, had begun in China)
+    new_year = datetime(2026, 12, 31, 16, 30, tzinfo=UTC)
+    monkeypatch.setattr(head_office.services.headoffice, "_clock", lambda: new_year)
+    ahead = str(china_year(new_year) + 1)
+    for period, said in (("2026-13", "“2026-13” is not a period"), (ahead, "has not begun")):
         page.open_report(period)
         assert page.message.isVisible() and said in page.message.text(), period
