@@ -20,6 +20,7 @@ from branchguard.core.hazards.types import (
     SeverityPolicy,
     SeverityRule,
 )
+from branchguard.core.kernel.china_time import china_year
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
 from branchguard.core.kernel.types import Actor, Role
 from tests.core.inspections.inspection_helpers import JPEG, run_inspection
@@ -40,9 +41,9 @@ def _manual(ctx, actor, **kw):
 def test_a_hand_entered_hazard_takes_its_deadlines_from_the_policy(ctx, staff) -> None:
     general = _manual(ctx, staff).info
     assert general.source == HazardSource.MANUAL and general.status == HazardStatus.OPEN
-    assert (
-        general.title == "ATM 区域灯箱松动" and general.number == f"YH-{date.today().year}-{general.id:04d}"
-    )
+    # its year China's (YH-2027 from 16:00 UTC on 31 December), not the year of this PC's today
+    year = china_year(general.opened_at)
+    assert general.title == "ATM 区域灯箱松动" and general.number == f"YH-{year}-{general.id:04d}"
     local_opened = general.opened_at.astimezone(ctx.services.hazards.zone).date()
     assert general.due_date == local_opened + timedelta(days=7)
     assert general.interim_due_at is None and not general.report_head_office
@@ -258,7 +259,9 @@ def test_filters_ageing_and_counts(ctx, staff, lead) -> None:
     det = run_inspection(ctx, staff, "VAULT", fail=(1, 2))  # dual control (major), access log (general)
     late = _manual(ctx, staff, description="消防通道堆放杂物", owner="赵六").info
     make_overdue(ctx, lead, late.id, days_late=3)
-    late_opened = svc.get(lead, late.id).info.opened_at
+    # found ten days ago: in a year's first ten days (in China), last year's, its number YH-<last year>
+    late = svc.get(lead, late.id).info
+    late_opened = late.opened_at
     fixed = _manual(ctx, staff, description="灭火器过期").info
     svc.add_step(staff, fixed.id, RemediationKind.ACTION, "更换")
     svc.remediate(staff, fixed.id)
