@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from branchguard.core.dashboard.rules import Period, PeriodKind
 from branchguard.core.dashboard.types import PeriodReport
 from branchguard.core.drills.types import ComplianceStatus, DrillPlanInput, DrillStatus
@@ -33,6 +35,11 @@ from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (mak
     _branch,
     make_db,
 )
+
+# The branch's PC keeps China's time, as head office counts its days in (core/headoffice/rules.py):
+# on a PC kept in UTC, a complaint received in the first eight hours of a month (UTC) was last
+# month's in the branch's summary and this month's at head office, and the figures differed.
+pytestmark = pytest.mark.usefixtures("shanghai_time")
 
 
 def _this_month() -> Period:
