@@ -110,7 +110,8 @@ class LibraryService:
     def export(self, actor: Actor, path: Path, public_key_path: Path | None = None) -> ExportResult:
         """Write the library signed by this installation's key: approved playbooks, approved
         checklist templates, the default compliance rules and the working-day table from this year
-        on. Read-only on the data; with `public_key_path`, the key branches trust goes there too."""
+        on (its latest year until this year's is set). Read-only on the data; with
+        `public_key_path`, the key branches trust goes there too."""
         require(actor, "library.export")
         standing.confirm(self._sessions, actor)  # a library signed with head office's key
         playbooks = PlaybookService(self._sessions, self._files)
@@ -125,9 +126,10 @@ class LibraryService:
             compliance = store.default_rules(s)
             issuer = _issuer(s)
         this_year = self._clock().astimezone().year
-        years = [
-            t for y in sorted(working_days.covered()) if y >= this_year and (t := working_days.table_for(y))
-        ]
+        held = [t for y in sorted(working_days.covered()) if (t := working_days.table_for(y))]
+        # In a new year whose table head office has not set yet, the latest year it holds: none
+        # wrote a table listing no year, and every branch refused the whole library for it.
+        years = [t for t in held if t.year >= this_year] or held[-1:]
         members = {
             rules.PLAYBOOKS: dump(versions, generator=self._generator, read=self._files.read),
             rules.TEMPLATES: _json(content.templates_document(templates)),

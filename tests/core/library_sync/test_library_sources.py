@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import zipfile
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,24 @@ def test_a_head_office_library_names_the_head_office(
     library.trust(lead, tmp_path / "ho.pem")
     preview = library.preview(lead, library.read(lead, tmp_path / "lib.zip"))
     assert preview.issuer == HO_NAME
+
+
+def test_on_new_years_day_before_its_table_is_set_the_library_still_reads(
+    ctx: Any, lead: Actor, head_office: tuple[Any, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """1 January of a year no working-day table covers yet (head office sets it once the State
+    Council's notice is out): the library carries the latest year held. It carried a table listing
+    no year, and every branch refused the whole library for it."""
+    ho, admin = head_office
+    latest = max(working_days.covered())
+    new_year = datetime(latest + 1, 1, 1, 1, 0, tzinfo=UTC)
+    monkeypatch.setattr(ho.services.library, "_clock", lambda: new_year)
+    result = ho.services.library.export(admin, tmp_path / "lib.zip", tmp_path / "ho.pem")
+    assert result.years == (latest,)
+    working_days.install([])
+    library = ctx.services.library
+    library.trust(lead, tmp_path / "ho.pem")
+    assert [t.year for t in library.read(lead, tmp_path / "lib.zip").years] == [latest]
 
 
 def _zip(path: Path, members: dict[str, bytes]) -> Path:
