@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from branchguard.context import open_context
+from branchguard.core.kernel.china_time import china_year
 from tests import headoffice_year as fleet_of
 from tests.cli.cli_support import as_user, runner
 from tests.headoffice_year import BEFORE, EAST, HO_PASSWORD, HO_USER, MISSING, WEST, YEAR
@@ -63,9 +65,12 @@ def test_ho_report_writes_the_years_report(
         EAST: MISSING[EAST][0], WEST: ", ".join(MISSING[WEST])
     }
 
+    # the year after next in China (head office's day): YEAR + 2, YEAR taken at import from this
+    # PC's date, had begun in China from 16:00 UTC on 31 December, or once a run passed New Year
+    ahead = china_year(datetime.now(UTC)) + 2
     for period, said in (
         ("2026-13", "error: Period: “2026-13” is not a period: write a month (2026-11), a quarter (2026-Q4)"),
-        (str(YEAR + 2), f"error: Period: The period {YEAR + 2} has not begun"),
+        (str(ahead), f"error: Period: The period {ahead} has not begun"),
     ):  # fmt: skip
         code, _out, err = ho("ho", "report", "--period", period, "-o", str(tmp_path / "bad.pdf"))
         assert code == 1 and said in err, err
