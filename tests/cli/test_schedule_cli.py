@@ -96,10 +96,17 @@ def test_calendar_export_parses_back_with_the_right_times(run: Run, tmp_path: Pa
     assert [str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")] == uids
 
 
-def test_a_calendar_export_reaching_a_year_beyond_the_holiday_data_says_so(run: Run, tmp_path: Path) -> None:
+def test_a_calendar_export_reaching_a_year_beyond_the_holiday_data_says_so(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Exported in December for Outlook, the dates of January (and of Spring Festival) in a year no
-    table covers avoid weekends and the fixed-date holidays only: said as `schedule add` says it."""
+    table covers avoid weekends and the fixed-date holidays only: said as `schedule add` says it.
+    The schedules' clock at 1 December of the last year covered: on the real one, from its last
+    Tuesday of December on (29 December 2026), the weekly check was added with its start passed
+    and nothing fell due in that December."""
     last = working_days.covered_years()[1]
+    december = datetime(last, 12, 1, tzinfo=UTC)
+    monkeypatch.setattr("branchguard.core.schedules.service.utcnow", lambda: december)
     run("schedule", "add", "Weekly check", "--start", f"{last}-12-01 09:00", "--rrule", "weekly",
         "--working-days", "next")  # fmt: skip
     target = tmp_path / "out.ics"
