@@ -96,17 +96,24 @@ def test_calendar_export_parses_back_with_the_right_times(run: Run, tmp_path: Pa
     assert [str(e["uid"]) for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")] == uids
 
 
+def in_the_last_december(monkeypatch: pytest.MonkeyPatch) -> int:
+    """The schedules' clock at 1 December of the last year the holiday data covers (that year), as
+    the tests of the year beyond it assume: run later, their rules had started or reached the year
+    after next."""
+    last = working_days.covered_years()[1]
+    december = datetime(last, 12, 1, tzinfo=UTC)
+    monkeypatch.setattr("branchguard.core.schedules.service.utcnow", lambda: december)
+    return last
+
+
 def test_a_calendar_export_reaching_a_year_beyond_the_holiday_data_says_so(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Exported in December for Outlook, the dates of January (and of Spring Festival) in a year no
     table covers avoid weekends and the fixed-date holidays only: said as `schedule add` says it.
-    The schedules' clock at 1 December of the last year covered: on the real one, from its last
-    Tuesday of December on (29 December 2026), the weekly check was added with its start passed
-    and nothing fell due in that December."""
-    last = working_days.covered_years()[1]
-    december = datetime(last, 12, 1, tzinfo=UTC)
-    monkeypatch.setattr("branchguard.core.schedules.service.utcnow", lambda: december)
+    On the real clock, from that December's last Tuesday (29 December 2026) the weekly check was
+    added with its start passed and nothing fell due in that December."""
+    last = in_the_last_december(monkeypatch)
     run("schedule", "add", "Weekly check", "--start", f"{last}-12-01 09:00", "--rrule", "weekly",
         "--working-days", "next")  # fmt: skip
     target = tmp_path / "out.ics"
@@ -161,9 +168,12 @@ def test_dates_beyond_the_holiday_data_are_warned_about(run: Run) -> None:
     assert err == ""  # no policy, nothing to warn about
 
 
-def test_a_rule_reaching_a_year_beyond_the_holiday_data_is_warned_about(run: Run) -> None:
-    """Its first date is covered, a week later (New Year's Day) is not: said, the year named."""
-    last = working_days.covered_years()[1]
+def test_a_rule_reaching_a_year_beyond_the_holiday_data_is_warned_about(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its first date is covered, a week later (New Year's Day) is not: said, the year named. On the
+    real clock, from January 2027 its coming year reached 2028 too ("dates in 2027, 2028")."""
+    last = in_the_last_december(monkeypatch)
     code, _out, err = run(
         "schedule", "add", "Weekly", "--start", f"{last}-12-25", "--rrule", "weekly", "--working-days", "skip"
     )
