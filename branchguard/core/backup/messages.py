@@ -48,14 +48,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "backup.no_database": ("the database {path} does not exist", "数据库 {path} 不存在"),
     "backup.folder_missing": (
         "the backup folder {path} is not there: is the USB stick or the network drive connected? "
-        "Nothing was written; connect it and try again, or choose another folder in Settings → Backups",
-        "备份文件夹 {path} 不存在：U 盘或网络盘是否已连接？未写入任何内容；请连接后重试，"
-        "或在“设置 → 备份”中另选文件夹",
+        "Nothing was written",
+        "备份文件夹 {path} 不存在：U 盘或网络盘是否已连接？未写入任何内容",
     ),
     "backup.folder_is_a_file": (
-        "the backup folder {path} is a file, not a folder; nothing was written: choose a folder in "
-        "Settings → Backups",
-        "备份文件夹 {path} 是一个文件，不是文件夹；未写入任何内容：请在“设置 → 备份”中选择文件夹",
+        "the backup folder {path} is a file, not a folder; nothing was written",
+        "备份文件夹 {path} 是一个文件，不是文件夹；未写入任何内容",
     ),
     "backup.busy": (
         "another backup into {path} is being made; nothing was started: try again when it is done",

@@ -31,7 +31,21 @@ def test_an_unreachable_folder_is_said_in_the_status_bar(qtbot, gui_ctx) -> None
     qtbot.addWidget(window)
     assert daily_backup.start(window, gui_ctx, date.today())
     said = window.statusBar().currentMessage()
-    assert "Today's automatic backup failed: cannot write the backup" in said and "Error:" not in said
+    assert said == (
+        f"Today's automatic backup failed: the backup folder {blocker} is a file, not a folder; nothing "
+        "was written. Check the backup folder in Settings."
+    )
+
+
+def test_a_stick_not_plugged_in_is_said_and_no_folder_is_made_for_it(qtbot, gui_ctx, tmp_path) -> None:
+    stick = tmp_path / "media" / "lead" / "BACKUP"  # a mount point's path, the stick not there
+    gui_ctx.config.settings.set("backup_dir", str(stick))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    assert daily_backup.start(window, gui_ctx, date.today())
+    said = window.statusBar().currentMessage()
+    assert said.startswith(f"Today's automatic backup failed: the backup folder {stick} is not there: is ")
+    assert not stick.exists()
 
 
 def _lead(ctx):
