@@ -13,6 +13,7 @@ import getpass
 import sys
 from typing import TYPE_CHECKING
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, local_time, print_json, print_table
 from branchguard.cli.login import once_accounts_exist
 from branchguard.core.kernel.errors import NotFound, ValidationError
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--role",
         required=True,
-        choices=[r.value for r in Role],
+        **codes(Role),
         help="the account's role: lead (safety lead), staff or auditor",
     )
     add.add_argument("--display-name", default="", help="name shown in the window and the audit trail")

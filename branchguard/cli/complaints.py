@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import (
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
@@ -100,16 +101,16 @@ def add_complaint_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--open", action="store_true", help="not yet archived or withdrawn")
     group.add_argument("--overdue", action="store_true", help="past the due date with no reply yet")
     group.add_argument(
-        "--status", choices=[s.value for s in ComplaintStatus], help="only complaints in this status"
+        "--status", **codes(ComplaintStatus), help="only complaints in this status"
     )
     group.add_argument(
         "--kind",
-        choices=[k.value for k in ComplaintKind],
+        **codes(ComplaintKind),
         help="only this type: complaint, grumble or objection",
     )
     group.add_argument(
         "--channel",
-        choices=[c.value for c in ComplaintChannel],
+        **codes(ComplaintChannel),
         help="only complaints received through this channel",
     )
     group.add_argument("--category", default="", metavar="CODE", help="see `complaint categories`")
@@ -156,7 +157,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--channel",
         required=True,
-        choices=[c.value for c in ComplaintChannel],
+        **codes(ComplaintChannel),
         help="how the complaint came in",
     )
     add.add_argument(
@@ -178,7 +179,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--kind",
         default=ComplaintKind.COMPLAINT.value,
-        choices=[k.value for k in ComplaintKind],
+        **codes(ComplaintKind),
         help="complaint (default), grumble or objection",
     )
     add.add_argument("--facts", default="", metavar="T", help="the facts as the customer tells them")
@@ -226,21 +227,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--attach", action="append", default=[], type=Path, metavar="FILE", help="evidence; repeat"
     )
     step.add_argument("--basis", default="", help="decide: the rule or contract clause")
-    step.add_argument("--reply-channel", choices=[c.value for c in ComplaintChannel], help="reply: how")
+    step.add_argument("--reply-channel", **codes(ComplaintChannel), help="reply: how")
     step.add_argument(
         "--remedy",
         action="append",
-        choices=[r.value for r in Remedy],
+        **codes(Remedy),
         help="reply: a remedy stated to the customer; repeat (default: all four)",
     )
     step.add_argument("--response", default="", help="reply: the customer's response")
     step.add_argument(
         "--satisfaction",
         default=Satisfaction.UNKNOWN.value,
-        choices=[s.value for s in Satisfaction],
+        **codes(Satisfaction),
         help="reply: the customer's satisfaction (default: unknown)",
     )
-    step.add_argument("--cause", choices=[c.value for c in ComplaintCause], help="archive: the cause")
+    step.add_argument("--cause", **codes(ComplaintCause), help="archive: the cause")
     step.add_argument("--classification", default="", metavar="CODE", help="archive: final category")
     step.add_argument("--root-cause", default="", help="archive: the root cause in words")
     step.add_argument("--follow-up", default="", help="archive: the follow-up in words")
@@ -272,7 +273,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     extend.add_argument(
         "--notice-channel",
-        choices=[c.value for c in ComplaintChannel],
+        **codes(ComplaintChannel),
         help="how the customer was told (default: the complaint's channel)",
     )
     extend.add_argument(

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import (
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
@@ -70,7 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     plan.set_defaults(handler=run_plan)
 
     lst = group.add_parser("list", help="drills, the newest first")
-    lst.add_argument("--status", choices=[s.value for s in DrillStatus], help="only drills in this status")
+    lst.add_argument("--status", **codes(DrillStatus), help="only drills in this status")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.set_defaults(handler=run_list)
 
@@ -143,7 +144,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     comp.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     comp.add_argument(
-        "--status", action="append", default=[], choices=[st.value for st in ComplianceStatus],
+        "--status", action="append", default=[], **codes(ComplianceStatus),
         help="only rules in this state (repeat for several)",
     )  # fmt: skip
     comp.set_defaults(handler=run_compliance)
@@ -155,13 +156,13 @@ def _kind_arguments(parser: argparse.ArgumentParser, unannounced: str) -> None:
     parser.add_argument(
         "--type",
         dest="scope",
-        choices=[s.value for s in DrillScope],
+        **codes(DrillScope),
         default=DrillScope.SINGLE_TOPIC.value,
         help="comprehensive or single_topic (default) drill",
     )
     parser.add_argument(
         "--mode",
-        choices=[m.value for m in DrillMode],
+        **codes(DrillMode),
         default=DrillMode.LIVE.value,
         help="live (default) or tabletop exercise",
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import (
     DESPITE_OPEN_HELP,
     JSON_TABLE_HELP,
@@ -49,10 +50,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add = group.add_parser("add", help="record a warning received; prints its id")
     add.add_argument(
-        "--source", required=True, choices=[s.value for s in WarningSource], help="who issued it"
+        "--source", required=True, **codes(WarningSource), help="who issued it"
     )
-    add.add_argument("--level", required=True, choices=[w.value for w in WarningLevel], help="its colour")
-    add.add_argument("--kind", required=True, choices=[k.value for k in WarningKind], help="the hazard")
+    add.add_argument("--level", required=True, **codes(WarningLevel), help="its colour")
+    add.add_argument("--kind", required=True, **codes(WarningKind), help="the hazard")
     add.add_argument(
         "--received", required=True, metavar="YYYY-MM-DD HH:MM", help="when it came (local time)"
     )

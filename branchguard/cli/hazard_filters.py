@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import record_id, within_years
 from branchguard.cli.localized import refusal
 from branchguard.core.hazards.types import HazardFilter, HazardSeverity, HazardSource, HazardStatus
@@ -18,11 +19,11 @@ def add_hazard_filter_arguments(parser: argparse.ArgumentParser) -> None:
         "--status",
         action="append",
         default=[],
-        choices=[s.value for s in HazardStatus],
+        **codes(HazardStatus),
         help="this status (repeat for several)",
     )
     group.add_argument(
-        "--severity", choices=[s.value for s in HazardSeverity], help="only hazards of this severity"
+        "--severity", **codes(HazardSeverity), help="only hazards of this severity"
     )
     group.add_argument("--owner", default="", metavar="NAME", help="the owner's name")
     group.add_argument("--overdue", action="store_true", help="past the due date and not yet verified")
@@ -45,7 +46,7 @@ def add_hazard_filter_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--drill", type=record_id, metavar="ID", help="raised from this drill")
     group.add_argument(
         "--source",
-        choices=[s.value for s in HazardSource],
+        **codes(HazardSource),
         help="only hazards found by an inspection or a drill, or entered by hand",
     )
 

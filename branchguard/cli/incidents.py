@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import (
     DESPITE_OPEN_HELP,
     JSON_TABLE_HELP,
@@ -64,13 +65,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start = group.add_parser("start", help="start an incident (ad hoc without --playbook); prints its id")
     start.add_argument("--playbook", metavar="CODE", help="the plan to follow (its approved version)")
     start.add_argument(
-        "--level", choices=[lv.value for lv in Level], help="default: the least severe level the plan allows"
+        "--level", **codes(Level), help="default: the least severe level the plan allows"
     )
     start.add_argument("--drill", action="store_true", help="a drill (演练), marked as one everywhere")
     start.add_argument("--title", default="", help="default: the plan's title")
     start.add_argument(
         "--warning",
-        choices=[w.value for w in WarningLevel],
+        **codes(WarningLevel),
         help="the four-colour warning (蓝/黄/橙/红色预警) in force: weather and natural-disaster plans only",
     )
     start.add_argument(
@@ -85,14 +86,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     warning.add_argument("id", type=record_id, help="the incident's id")
     warning.add_argument(
-        "level", choices=[w.value for w in WarningLevel], help="the warning level now in force"
+        "level", **codes(WarningLevel), help="the warning level now in force"
     )
     warning.add_argument("--reason", default="", help="why, e.g. the bureau's new signal")
     warning.set_defaults(handler=run_warning)
 
     log = group.add_parser("log", help="add an entry to an incident's log; prints its number")
     log.add_argument("id", type=record_id, help="the incident's id")
-    log.add_argument("--kind", required=True, choices=[k.value for k in TYPED_KINDS], help="the entry's type")
+    log.add_argument("--kind", required=True, **codes(TYPED_KINDS), help="the entry's type")
     log.add_argument("--text", required=True, help="what happened, was done or was said")
     log.add_argument(
         "--corrects", type=record_id, metavar="SEQ", help="the number of the entry this corrects"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from branchguard.cli import hazard_actions
+from branchguard.cli.choices import codes
 from branchguard.cli.common import (
     DESPITE_OPEN_HELP,
     JSON_TABLE_HELP,
@@ -93,7 +94,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     sign = group.add_parser("sign", help="sign as inspector or reviewer")
     sign.add_argument("id", type=record_id, help="the inspection's id")
-    sign.add_argument("role", choices=[r.value for r in SignatureRole], help="sign as inspector or reviewer")
+    sign.add_argument("role", **codes(SignatureRole), help="sign as inspector or reviewer")
     sign.add_argument("name", help="the person signing")
     sign.set_defaults(handler=run_sign)
 
@@ -125,7 +126,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--owner", default="", help="who answers for it (gets the due reminders)")
     add.add_argument(
         "--severity",
-        choices=[s.value for s in HazardSeverity],
+        **codes(HazardSeverity),
         default=HazardSeverity.GENERAL.value,
         help="general (default) or major",
     )

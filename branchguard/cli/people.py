@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import (
     JSON_TABLE_HELP,
     anchor_warning,
@@ -78,7 +79,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     clist = contacts.add_parser("list", help="list emergency contacts")
     clist.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    clist.add_argument("--kind", choices=[k.value for k in ContactKind], help="only contacts of this kind")
+    clist.add_argument("--kind", **codes(ContactKind), help="only contacts of this kind")
     clist.add_argument("--search", default="", help="part of a name, phone number or note")
     clist.set_defaults(handler=run_contacts_list)
     cadd = contacts.add_parser("add", help="add an emergency contact; prints its id")
@@ -127,7 +128,7 @@ def post_arg(text: str) -> str:
 
 def _contact_options(parser: argparse.ArgumentParser, adding: bool) -> None:
     parser.add_argument(
-        "--kind", required=adding, choices=[k.value for k in ContactKind], help="what the contact is for"
+        "--kind", required=adding, **codes(ContactKind), help="what the contact is for"
     )
     parser.add_argument("--phone", required=adding, help="phone number")
     parser.add_argument("--alt-phone", help="alternative phone number")

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import (
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
@@ -46,12 +47,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = group.add_parser("list", help="list plans (each in its current version)")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.add_argument("--search", default="", help="part of a code, title, trigger or step text")
-    lst.add_argument("--tier", choices=[x.value for x in PlanTier], help="only plans of this tier")
+    lst.add_argument("--tier", **codes(PlanTier), help="only plans of this tier")
     lst.add_argument(
-        "--category", choices=[x.value for x in IncidentCategory], help="only plans of this incident category"
+        "--category", **codes(IncidentCategory), help="only plans of this incident category"
     )
-    lst.add_argument("--level", choices=[x.value for x in Level], help="only plans that allow this level")
-    lst.add_argument("--status", choices=[x.value for x in PlaybookStatus], help="only plans in this status")
+    lst.add_argument("--level", **codes(Level), help="only plans that allow this level")
+    lst.add_argument("--status", **codes(PlaybookStatus), help="only plans in this status")
     lst.set_defaults(handler=run_list)
 
     show = group.add_parser("show", help="show a plan in full")

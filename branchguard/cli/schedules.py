@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from branchguard.cli.choices import codes
 from branchguard.cli.common import (
     JSON_TABLE_HELP,
     JSON_TEXT_HELP,
@@ -54,10 +55,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "due", help="catch up, then list the open items overdue, due later today or in the next 7 days"
     )
     due.add_argument(
-        "--window", required=True, choices=[w.value for w in DueWindow], help="overdue, today or next_7_days"
+        "--window", required=True, **codes(DueWindow), help="overdue, today or next_7_days"
     )
     due.add_argument(
-        "--kind", action="append", choices=[k.value for k in ScheduleKind], help="only this kind; repeatable"
+        "--kind", action="append", **codes(ScheduleKind), help="only this kind; repeatable"
     )
     due.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     due.set_defaults(handler=run_due)
@@ -85,13 +86,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--owner", default="", help="the person responsible")
     add.add_argument(
         "--kind",
-        choices=[k.value for k in ScheduleKind],
+        **codes(ScheduleKind),
         default=ScheduleKind.CUSTOM.value,
         help="what kind of work it is (default: custom)",
     )
     add.add_argument(
         "--working-days",
-        choices=[p.value for p in WorkingDayPolicy],
+        **codes(WorkingDayPolicy),
         default=WorkingDayPolicy.NONE.value,
         help="on a public holiday or weekend: keep, next or previous working day, or skip",
     )
