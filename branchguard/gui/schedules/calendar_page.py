@@ -264,6 +264,11 @@ class CalendarPage(Page):
         self._shown = shown
         self.items = items
         self._show_hint()
+        # A view with nothing in it has nothing to export: the file name was asked for, then refused.
+        empty = not items and self.due_filter is None
+        self.export_button.setEnabled(not empty)
+        nothing = self.tr("Nothing falls due in these days: nothing to export.")
+        self.export_button.setToolTip(nothing if empty else "")
         drop = self.move_occurrence if self.may_manage() else None
         if self.mode == MONTH:
             self.month.show_items(month_start(self.anchor), self.anchor.month, items, drop, today)

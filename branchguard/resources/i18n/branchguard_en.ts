@@ -644,6 +644,10 @@ Submitted as: %3</translation>
         <source>Nothing falls due in these %1 days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</source>
         <translation>Nothing falls due in these %1 days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</translation>
     </message>
+    <message>
+        <source>Nothing falls due in these days: nothing to export.</source>
+        <translation>Nothing falls due in these days: nothing to export.</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistKeys</name>

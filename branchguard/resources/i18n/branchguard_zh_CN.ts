@@ -642,6 +642,10 @@ Submitted as: %3</source>
         <source>Nothing falls due in these %1 days. Drills are planned on the Drills page and checklists scheduled on the Inspections page; New schedule… adds any other reminder.</source>
         <translation>这 %1 天内没有到期事项。演练在“应急演练”页安排，检查表在“安全检查”页安排检查计划；其他提醒可点击“新建计划…”添加。</translation>
     </message>
+    <message>
+        <source>Nothing falls due in these days: nothing to export.</source>
+        <translation>这些日子没有到期事项：无可导出的内容。</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistKeys</name>

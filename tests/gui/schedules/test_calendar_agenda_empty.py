@@ -67,3 +67,20 @@ def test_a_month_with_items_still_says_how_to_move_them(gui_ctx: AppContext, qtb
     page.go_to(day, MONTH)
     qtbot.waitUntil(lambda: bool(page.items))
     assert page.hint.text() == "Overdue items are red. Drag an open item to another day to reschedule it."
+
+
+def test_a_view_with_nothing_in_it_offers_no_export(gui_ctx: AppContext, qtbot: Any) -> None:
+    """Export .ics… asked for a file name, then said there was nothing to export."""
+    _nothing_scheduled(gui_ctx)
+    page = page_of(gui_ctx, "lead", "calendar", qtbot)
+    assert isinstance(page, CalendarPage)
+    page.set_mode(MONTH)
+    qtbot.waitUntil(lambda: not page.export_button.isEnabled())
+    assert page.export_button.toolTip() == "Nothing falls due in these days: nothing to export."
+    lead = gui_ctx.services.auth.login("lead", PASSWORDS["lead"])
+    day = date.today()
+    at = datetime(day.year, day.month, day.day, 12, 0).astimezone(UTC)
+    gui_ctx.services.schedules.add(lead, ScheduleInput(title="Fire patrol", start=at, rule="weekly"))
+    page.refresh()
+    qtbot.waitUntil(lambda: bool(page.items))
+    assert page.export_button.isEnabled() and page.export_button.toolTip() == ""
