@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from branchguard.core.kernel.i18n import current_language, t
 
@@ -22,6 +24,28 @@ class LabelledEnum(enum.StrEnum):
     def translated(self, lang: str | None = None) -> str:
         """The label in `lang`: lets a Message carry the member and word it when shown."""
         return t(f"{self._prefix()}.{self.value}", lang)
+
+
+L = TypeVar("L", bound=LabelledEnum)
+
+
+def member_named(members: Iterable[L], text: str) -> L | None:
+    """The one of `members` that `text` names: its code, or its label in either language, without
+    regard to case or spaces ("teller", "柜员", "Safety Officer"), as a person types what the window
+    showed (the command line's options, a roster file's posts); None if none."""
+    wanted = _folded(text)
+    chosen = tuple(members)
+    for member in chosen:
+        if wanted == _folded(member.value):
+            return member
+    for member in chosen:  # the catalogue read only for a name, not for a code
+        if wanted in (_folded(member.translated("zh_CN")), _folded(member.translated("en"))):
+            return member
+    return None
+
+
+def _folded(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 class Role(LabelledEnum):

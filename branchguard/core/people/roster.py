@@ -18,8 +18,9 @@ import io
 from dataclasses import dataclass
 
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import MB, InputRejected, not_text
+from branchguard.core.kernel.types import member_named
 from branchguard.core.people.types import BranchRole, PersonInput
 
 MAX_BYTES = 1 * MB
@@ -162,13 +163,7 @@ def _person(
 
 def post_named(value: str) -> BranchRole | None:
     """The post `value` names: its code (teller) or its name in either language (柜员, Teller)."""
-    wanted = "".join(value.split()).lower()
-    for role in BranchRole:
-        key = f"branch_role.{role.value}"
-        names = (role.value, t(key, lang="zh_CN"), t(key, lang="en"))
-        if wanted in {"".join(n.split()).lower() for n in names}:
-            return role
-    return None
+    return member_named(BranchRole, value)
 
 
 def _posts() -> str:
