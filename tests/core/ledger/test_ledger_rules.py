@@ -130,3 +130,19 @@ def test_a_stored_date_read_as_text_is_its_iso_form(text: str | None) -> None:
     typed = col.type.dialect_impl(dialect).result_processor(dialect, None)
     (_selected,), [(_i, as_iso)] = store._read_columns([col], dialect)
     assert as_iso(text) == (None if text is None else rules.plain(typed(text)))
+
+
+@pytest.mark.parametrize(
+    "text", ["null", None, '{"photo": {"sha256": "ab"}, "n": [1, null]}', '"null"', "[]", "0"], ids=repr
+)
+def test_a_stored_json_read_as_text_is_what_its_type_reads(text: str | None) -> None:
+    from sqlalchemy.dialects import sqlite
+
+    from branchguard.core.ledger import store
+    from branchguard.db.models.foundation import AuditEventRow
+
+    dialect = sqlite.dialect()
+    col = AuditEventRow.__table__.c.after
+    typed = col.type.dialect_impl(dialect).result_processor(dialect, None)
+    (_selected,), [(_i, as_value)] = store._read_columns([col], dialect)
+    assert as_value(text) == (None if text is None else typed(text))

@@ -288,3 +288,22 @@ def test_times_moved_by_a_second_are_named(ctx, lead, tmp_path: Path) -> None:
     assert [p for p in problems if p.startswith(f"hazard {made['hazard']}: opened_at is ")], problems
     assert [p for p in problems if p.startswith(f"incident {made['incident']}") and "entry 2" in p], problems
     assert len(problems) == 2, problems
+
+
+def test_a_record_s_own_attachment_changed_on_disk_is_named(ctx, lead, tmp_path: Path) -> None:
+    """An attachment a record names inside one of its JSON columns (a remediation step's evidence
+    photo), not the incident log's: re-hashed from the file and named when it differs."""
+    from branchguard.core.hazards.types import RemediationKind
+
+    made = a_day(ctx, lead, tmp_path)
+    photo = tmp_path / "整改后.jpg"
+    photo.write_bytes(b"\xff\xd8\xff fixed")
+    step = ctx.services.hazards.add_step(lead, made["hazard"], RemediationKind.PLAN, "整改方案", [photo])
+    (ref,) = step.evidence
+    assert ctx.services.ledger.verify(lead).ok
+    path = ctx.services.files.path_of(ref.sha256)
+    path.chmod(0o600)
+    path.write_bytes(b"another picture")
+    assert verify(ctx, lead) == [
+        f"hazard remediation step {step.id}: attachment {ref.sha256[:12]}… changed on disk"
+    ]
