@@ -13,11 +13,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MIN_PYTHON := 3.11
 
-# What the app, the reports and the tests need from the system: the Chinese font for PDFs, poppler
+# What the app, the reports and the tests need from the system: the Chinese font for PDFs and the
+# Latin one English reports set their Latin text in (DejaVu Sans Condensed, in -extra), poppler
 # for checking them, a PostgreSQL server (the tests start a throwaway cluster), Xvfb for screenshots
 # in a real window, and the X/xcb/EGL libraries PySide6's platform plugins load (read off `ldd` on
 # the Qt plugins; a minimal Debian lacks most of them).
-SYSTEM_PACKAGES := fonts-wqy-microhei poppler-utils poppler-data postgresql xvfb xauth \
+SYSTEM_PACKAGES := fonts-wqy-microhei fonts-dejavu-core fonts-dejavu-extra poppler-utils poppler-data \
+	postgresql xvfb xauth \
 	libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 libx11-6 libx11-xcb1 \
 	libxkbcommon0 libxkbcommon-x11-0 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 \
 	libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0 \

@@ -15,7 +15,8 @@ _CLOSING = frozenset("，。、；：？！）》」』】〕〉”’…,.;:?!)
 _OPENING = frozenset("（《「『【〔〈“‘([{")
 
 
-def _cjk(ch: str) -> bool:
+def is_cjk(ch: str) -> bool:
+    """Whether `ch` is a Chinese (or other CJK) character or full-width mark."""
     code = ord(ch)
     return any(low <= code <= high for low, high in _CJK)
 
@@ -24,7 +25,7 @@ def may_break(before: str, after: str) -> bool:
     """Whether a line may end between these two characters."""
     if after in _CLOSING or before in _OPENING:
         return False
-    return before.isspace() or after.isspace() or _cjk(before) or _cjk(after)
+    return before.isspace() or after.isspace() or is_cjk(before) or is_cjk(after)
 
 
 class _Widths(dict[str, float]):

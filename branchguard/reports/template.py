@@ -40,6 +40,7 @@ from branchguard.core.people.types import BranchRole
 from branchguard.reports import progress
 from branchguard.reports.cjk_paragraph import TextParagraph
 from branchguard.reports.fonts import FontChoice
+from branchguard.reports.latin import with_latin
 from branchguard.reports.paged_table import PagedTable
 
 ACCENT = colors.HexColor("#1F3A5F")  # dark navy: white header text on it has a contrast ratio > 11:1
@@ -94,6 +95,7 @@ def make_styles(font: FontChoice, scale: float = 1.0, names: Names | None = None
     # CJK wrapping keeps Chinese punctuation off the start of a line; English text wraps at
     # spaces (ReportLab's default still breaks the Chinese names inside it where needed).
     wrap = "CJK" if current_language() == "zh_CN" else None
+    font = with_latin(font)  # Latin text in a Latin face (reports/latin.py), here and in the page frame
 
     def style(
         name: str, size: float, *, bold: bool = False, line: float = 1.3, **extra: Any
@@ -323,6 +325,7 @@ def render_pdf(
 ) -> tuple[bytes, int]:
     """The finished PDF and its page count; nothing touches the disk. Platypus consumes `story`.
     A wide register passes `landscape(PAGE_SIZE)`: header and footer follow the page's width."""
+    font = with_latin(font)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -354,6 +357,7 @@ def render_mixed_pdf(meta: ReportMeta, story: list[Flowable], font: FontChoice) 
     """As `render_pdf` on A4, with a second, landscape page template: a story turns its pages with
     `NextPageTemplate(LANDSCAPE)` (or `PORTRAIT`) before a `PageBreak`, for tables whose columns
     need the width. Header and footer follow each page's own size."""
+    font = with_latin(font)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
