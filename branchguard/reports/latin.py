@@ -15,6 +15,7 @@ import sys
 import threading
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -89,13 +90,12 @@ class PairedFont(TTFont):
 
     def runs(self, text: str) -> list[tuple[TTFont, str]]:
         """`text` cut into runs of one font each."""
-        drawn_by = self._drawn_by
         out: list[tuple[TTFont, str]] = []
         start = 0
-        for at in range(1, len(text) + 1):
-            if at == len(text) or drawn_by[text[at]] != drawn_by[text[start]]:
-                out.append((self.latin if drawn_by[text[start]] else self.cjk, text[start:at]))
-                start = at
+        for latin, group in groupby(map(self._drawn_by.__getitem__, text)):
+            end = start + sum(1 for _ in group)
+            out.append((self.latin if latin else self.cjk, text[start:end]))
+            start = end
         return out
 
     def stringWidth(self, text: str | bytes, size: float, encoding: str = "utf8") -> float:
