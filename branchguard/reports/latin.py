@@ -11,6 +11,7 @@ dashes are the Chinese ones, and a Latin face (wider, with a bold) would move th
 from __future__ import annotations
 
 import os
+import struct
 import sys
 import threading
 from dataclasses import dataclass, replace
@@ -153,7 +154,7 @@ def _load(path: str) -> TTFont | None:
     """The Latin font registered with ReportLab, or None when the file is missing or unusable."""
     try:
         font = TTFont(Path(path).stem, path)
-    except (TTFError, OSError, ValueError, IndexError, KeyError):
+    except (TTFError, OSError, ValueError, IndexError, KeyError, struct.error):
         return None
     font.fontName = font.face.name.decode("latin-1") or Path(path).stem
     if font.fontName not in pdfmetrics.getRegisteredFontNames():

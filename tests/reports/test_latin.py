@@ -103,3 +103,12 @@ def test_without_a_latin_face_or_a_truetype_font_the_report_font_stays(tmp_path:
     assert with_latin(font, [missing]) == font
     fallback = find_cjk_font("", candidates=[FontCandidate(tmp_path / "none.ttc")])
     assert fallback.name == FALLBACK_FONT and with_latin(fallback) == fallback
+
+
+def test_an_unreadable_latin_face_is_passed_over(tmp_path: Path) -> None:
+    set_language("en")
+    working = next(f for f in latin_candidates() if f.path.is_file())
+    broken = tmp_path / "cut short.ttf"  # a copy broken off: ReportLab raises struct.error
+    broken.write_bytes(working.path.read_bytes()[:5000])
+    font = with_latin(find_cjk_font(""), [LatinFace(broken, broken), working])
+    assert getFont(font.name).latin.fontName == Path(working.path).stem  # type: ignore[attr-defined]
