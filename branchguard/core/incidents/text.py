@@ -18,6 +18,7 @@ from branchguard.core.incidents.types import (
 )
 from branchguard.core.kernel.attachments import format_size
 from branchguard.core.kernel.clock_check import went_back
+from branchguard.core.kernel.durations import duration_said
 from branchguard.core.kernel.i18n import t, worded
 from branchguard.core.kernel.types import Level
 from branchguard.core.playbooks.text import deadline_text, target_text
@@ -37,17 +38,8 @@ def elapsed_text(delta: timedelta) -> str:
     such, with its size, never as "0 秒": the times are evidence, and so is their disorder."""
     if delta < timedelta(0):
         return t("incident.elapsed.backwards", duration=elapsed_text(-delta))
-    seconds = int(delta.total_seconds())
-    minutes, s = divmod(seconds, 60)
-    hours, m = divmod(minutes, 60)
-    days, h = divmod(hours, 24)
-    if days:
-        return t("incident.elapsed.days", d=days, h=h)
-    if hours:
-        return t("incident.elapsed.hours", h=hours, m=m)
-    if minutes:
-        return t("incident.elapsed.minutes", m=minutes, s=s)
-    return t("incident.elapsed.seconds", s=s)
+    key, params = duration_said(delta)
+    return t(key, None, **params)
 
 
 def running_for_text(delta: timedelta) -> str:
