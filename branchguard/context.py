@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, make_url, text
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -28,6 +29,9 @@ from branchguard.core.services import Services, build_services
 from branchguard.db.engine import is_sqlite, make_engine, make_session_factory, refresh_statistics
 from branchguard.db.migrate import SchemaAction, SchemaProblem, SchemaReport, prepare_database
 from branchguard.paths import make_private
+
+if TYPE_CHECKING:
+    from branchguard.core.audit.server_clock import ClockOff
 
 log = logging.getLogger(__name__)
 # Without a log file (a read-only folder, a command before its log starts) Python's last-resort
@@ -51,6 +55,9 @@ class AppContext:
     # Ends the protection of this data folder's own files from the files the user has written
     # (core/kernel/output.py), which lasts while the context is open.
     release_own_data: Callable[[], None] = field(default=lambda: None, repr=False)
+    # This PC's clock off the database server's at the start (core/audit/server_clock.py): the
+    # window's banner and a command's warning say it; None within tolerance, and on SQLite.
+    clock_off: ClockOff | None = None
 
     @property
     def data_dir(self) -> Path:
@@ -277,6 +284,10 @@ def open_context(
             raise fault from exc
         raise
     ctx = AppContext(config, engine, sessions, services, schema, read_only, place, _head_office(sessions))
+    if not sqlite:  # one round trip; SQLite's database has no clock of its own
+        from branchguard.core.audit.server_clock import clock_off
+
+        ctx.clock_off = clock_off(engine)
     ctx.release_own_data = output.protect(lambda: own_data(config))
     return ctx
 

@@ -232,6 +232,8 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
         warn(translate(Message("fault.opened_read_only", folder=str(ctx.data_dir))))
     if ctx.upgrade_notice is not None:  # the copy taken before is the way back: say where it is
         warn(translate(ctx.upgrade_notice))
+    if ctx.clock_off is not None:  # this PC's clock off the server's: so is every time it records
+        warn(translate(ctx.clock_off.message))
     announced = None if ctx.read_only else Announcement(ctx.data_dir)
     from branchguard.cli.common import printable_output
 
@@ -246,6 +248,8 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
             args.logging_in = True  # a lock now is on the login's record (said so below)
             args.logged_in = login(ctx.services, args)
             args.logging_in = False
+            if ctx.clock_off is not None and not ctx.read_only:  # once per command: who, which PC
+                ctx.services.audit.record_clock_off(args.logged_in, ctx.clock_off)
         _STARTING.end()
         if os.environ.get(TRACE_ENV) == "1":  # tools/bench/cli_startup.py: the command's work begins
             print("startup command", file=sys.stderr, flush=True)

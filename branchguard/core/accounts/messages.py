@@ -127,6 +127,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.user.login": ("log in", "登录"),
     "action.user.login_failed": ("failed login", "登录失败"),
     "action.user.locked": ("account locked", "账户锁定"),
+    "action.user.pc_clock_off": ("PC clock off the server's", "电脑时钟与服务器不一致"),
     "action.user.refused": ("refused: not allowed for the role", "拒绝：角色无此权限"),
     "entity.user": ("User", "用户"),
     "field.locked_until": ("Locked until", "锁定至"),

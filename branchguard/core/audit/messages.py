@@ -37,6 +37,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本机时钟显示 {now}，但最新的记录时间为 {newest}：时钟被往回调过，或写入该记录时时钟偏快。"
         "现在写入的记录将显得早于之前的记录。请先校正时钟再记录；记录时间始终按本机时钟保存。",
     ),
+    # core/audit/server_clock.py: said when a shared (PostgreSQL) database is opened
+    "audit.server_clock.behind": (
+        "This PC's clock is {amount} behind the database server's: the times this PC records "
+        "(incident logs, steps, the audit trail) read {amount} earlier than those of the other PCs. "
+        "Set this PC's clock right, or ask IT to have it synchronised with the network time.",
+        "本机时钟比数据库服务器慢 {amount}：本机记录的时间（事件日志、处置步骤、审计记录）"
+        "将比其他电脑记录的早 {amount}。请校正本机时钟，或请 IT 人员为本机设置网络时间同步。",
+    ),
+    "audit.server_clock.ahead": (
+        "This PC's clock is {amount} ahead of the database server's: the times this PC records "
+        "(incident logs, steps, the audit trail) read {amount} later than those of the other PCs. "
+        "Set this PC's clock right, or ask IT to have it synchronised with the network time.",
+        "本机时钟比数据库服务器快 {amount}：本机记录的时间（事件日志、处置步骤、审计记录）"
+        "将比其他电脑记录的晚 {amount}。请校正本机时钟，或请 IT 人员为本机设置网络时间同步。",
+    ),
+    # the audit trail's record of it, once per start (the window's login, each command's)
+    "audit.server_clock.recorded_behind": (
+        "PC {pc}: its clock was {amount} behind the database server's ({seconds} s); "
+        "the times it records are that much early",
+        "电脑 {pc}：时钟比数据库服务器慢 {amount}（{seconds} 秒），其记录的时间相应偏早",
+    ),
+    "audit.server_clock.recorded_ahead": (
+        "PC {pc}: its clock was {amount} ahead of the database server's (+{seconds} s); "
+        "the times it records are that much late",
+        "电脑 {pc}：时钟比数据库服务器快 {amount}（+{seconds} 秒），其记录的时间相应偏晚",
+    ),
     "audit.column.at": ("Time", "时间"),
     "audit.column.actor": ("User", "用户"),
     "audit.column.action": ("Action", "操作"),

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, String, and_, func, literal, or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,6 +20,9 @@ from branchguard.core.kernel.paging import Slice, Window
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
 from branchguard.db.models.foundation import AuditEventRow, UserRow
+
+if TYPE_CHECKING:
+    from branchguard.core.audit.server_clock import ClockOff
 
 # Recorded whatever the account's standing: a refusal is evidence too, of a stale login above all.
 _WHATEVER_STANDING = frozenset({"user.refused"})
@@ -178,6 +181,14 @@ class AuditService:
         whoever logs in, before they write, so it asks for no role (it tells a time, not a record)."""
         with self._sessions() as s:
             return clock_behind(s, now)
+
+    def record_clock_off(self, actor: Actor, off: ClockOff) -> None:
+        """Record, under the user logged in on this PC, that its clock is off the database server's
+        (core/audit/server_clock.py): which PC, by how much. Once per start; it asks for no role."""
+        from branchguard.core.faults.holders import host_name
+
+        with self._sessions.begin() as s:
+            record(s, actor, "user.pc_clock_off", "user", actor.user_id, summary=off.summary(host_name()))
 
     def list(self, actor: Actor, flt: AuditFilter | None = None) -> builtins.list[AuditRecord]:
         """The newest events matching the filter, at most `flt.limit`."""
