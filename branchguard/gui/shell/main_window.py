@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.login_dialog: LoginDialog | None = None
         self.read_only_banner: QLabel | None = None  # shown when the data is opened read-only
+        self.clock_off_banner: QLabel | None = None  # shown when this PC's clock is off the server's
         # Opened read-only: nothing written into the data folder, not even gui.ini (set at start-up).
         self.read_only = session is not None and session.ctx.read_only
         self.incident_bar: IncidentBar | None = None  # Start incident (F9) and the live-incident banner
@@ -150,6 +151,9 @@ class MainWindow(QMainWindow):
         if session.ctx.read_only:
             self.read_only = True
             self._show_read_only_banner()
+        from branchguard.gui.shell.server_clock import say_clock_off
+
+        self.clock_off_banner = say_clock_off(self, session)  # this PC's clock off the server's
         from branchguard.gui.exchange.menu import add_export_action
         from branchguard.gui.shell.own_password import OwnPasswordAction
         from branchguard.gui.shell.standing_watch import StandingWatch
@@ -161,23 +165,13 @@ class MainWindow(QMainWindow):
     def _show_read_only_banner(self) -> None:
         """Opened read-only (a data folder this account cannot write, or --read-only): say so above
         every page; a change tried anyway is refused by the database with fault.read_only."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QToolBar
+        from branchguard.gui.shell.top_banner import add_top_banner
 
-        bar = QToolBar(self)
-        bar.setObjectName("read_only_banner")
-        bar.setMovable(False)
-        label = QLabel(
-            self.tr(
-                "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
-                "changes are disabled."
-            )
+        text = self.tr(
+            "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
+            "changes are disabled."
         )
-        label.setObjectName("read_only_text")
-        label.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold;")
-        bar.addWidget(label)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.read_only_banner = label
+        self.read_only_banner = add_top_banner(self, "read_only_banner", text)
 
     def start_schedules(self, then: Callable[[], None] = lambda: None) -> None:
         """The bell and the scheduler once the landing page shows its data (their first reads wait for

@@ -1,0 +1,27 @@
+"""A warning above every page, for the whole session: the data opened read-only, this PC's clock off
+the database server's (gui/shell/server_clock.py). A bar of its own at the window's top, which no
+page, message or status line replaces, on a row of its own (the incident bar's row is full at the
+narrowest window); the text wraps where the window is narrow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar
+
+_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold;"
+
+
+def add_top_banner(window: QMainWindow, name: str, text: str) -> QLabel:
+    """A banner bar named `name` ("<name>" the bar, "<name>_text" its label) saying `text`."""
+    bar = QToolBar(window)
+    bar.setObjectName(name)
+    bar.setMovable(False)
+    label = QLabel(text)
+    label.setObjectName(f"{name}_text")
+    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    label.setStyleSheet(_STYLE)
+    bar.addWidget(label)
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # a row of its own, below the incident bar
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    return label
