@@ -19,6 +19,7 @@ from branchguard.core.headoffice.schema_check import compile_schema
 from branchguard.core.headoffice.types import DrillMarks, HeldHead
 from branchguard.core.kernel.china_time import CHINA
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.schema_words import first_error, worded
 from branchguard.core.ledger import rules as ledger_rules
 from branchguard.paths import resources_dir
 
@@ -44,16 +45,17 @@ def fast_check(part: str) -> Callable[[Any], bool]:
     return compile_schema({"$ref": f"#/$defs/{part}"}, schema()["$defs"])
 
 
-def schema_problem(part: str, value: Any) -> str | None:
-    """The first place where `value` breaks the schema of `part`, worded; None when it holds.
-    The compiled checks decide; jsonschema words what they refused."""
+def schema_problem(part: str, value: Any) -> Message | None:
+    """The first place where `value` breaks the schema of `part`, worded (schema_words.py: the
+    record and field, in either language); None when it holds. The compiled checks decide;
+    jsonschema says where and why they refused."""
     if fast_check(part)(value):
         return None
-    error = next(iter(sorted(validator(part).iter_errors(value), key=lambda e: list(e.path))), None)
+    error = first_error(validator(part).iter_errors(value))
     if error is None:  # never seen: the two disagree; refuse all the same
-        return f"(top): does not follow the schema of {part}"
-    where = "/".join(str(p) for p in error.path) or "(top)"
-    return f"{where}: {error.message[:200]}"
+        what = Message("jsonschema.differs", part=part)
+        return Message("jsonschema.at", where=Message("jsonschema.where.top"), what=what)
+    return worded(error, value if isinstance(value, list) else None)  # records, ledger entries
 
 
 def format_problem(manifest: Any, file: str) -> Message | None:
@@ -78,7 +80,7 @@ def format_problem(manifest: Any, file: str) -> Message | None:
     )
 
 
-def manifest_meaning_problem(manifest: Mapping[str, Any]) -> str | None:
+def manifest_meaning_problem(manifest: Mapping[str, Any]) -> Message | None:
     """What the schema's patterns let through and the import would trip on or store wrongly: a time
     or a date that is no day (2026-13-45), a period that is none (2026-13) or whose dates are not
     its own. Worded as schema_problem words a place; None when the manifest means what it says."""
@@ -89,16 +91,22 @@ def manifest_meaning_problem(manifest: Mapping[str, Any]) -> str | None:
     try:
         datetime.fromisoformat(created.replace("Z", "+00:00"))
     except ValueError:
-        return f"created_at: {created!r} is not a real time"
+        return _meaning("created_at", "jsonschema.no_time", value=created)
     period = manifest["period"]
     try:
         expected = period_of(str(period["name"]))
     except ValidationError:
-        return f"period/name: {period['name']!r} is not a month or a quarter"
+        return _meaning("period/name", "jsonschema.no_period", value=period["name"])
     for bound in ("start", "end"):
         if period[bound] != getattr(expected, bound).isoformat():
-            return f"period/{bound}: {period[bound]!r} is not the {bound} of {expected.name}"
+            key, value = f"jsonschema.not_{bound}", period[bound]
+            return _meaning(f"period/{bound}", key, value=value, period=expected.name)
     return None
+
+
+def _meaning(field: str, key: str, value: Any, **more: object) -> Message:
+    what = Message(key, value=json.dumps(value, ensure_ascii=False), **more)
+    return Message("jsonschema.at", where=Message("jsonschema.where.field", field=field), what=what)
 
 
 def chain_problem(

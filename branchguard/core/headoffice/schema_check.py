@@ -4,7 +4,7 @@ jsonschema walks every node of every record through its validator objects (~40 Â
 three quarters of an import's time in `make bench` (39 of 52 s for 24 packages of a year, 81,000
 rows). The published schema (docs/schema/package-v1.json) uses a small set of keywords; each is
 compiled here once into a closure, and a package is checked by calling them. Only when these find
-a problem does `rules.schema_problem` ask jsonschema, so the words of a refusal stay jsonschema's;
+a problem does `rules.schema_problem` ask jsonschema where and why (worded by kernel/schema_words.py);
 `tests/core/headoffice/test_schema_check.py` holds the two to the same verdicts.
 
 A keyword this module does not know makes compiling fail, so a schema that grows past the subset

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 SOURCES = (
     "branchguard.core.kernel.messages",
     "branchguard.core.kernel.input_messages",
+    "branchguard.core.kernel.schema_messages",
     "branchguard.core.accounts.messages",
     "branchguard.core.audit.messages",
     "branchguard.core.people.messages",

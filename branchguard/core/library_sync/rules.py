@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from branchguard.core.anchors.rules import fingerprint
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
+from branchguard.core.kernel.schema_words import first_error, worded
 from branchguard.core.library_sync.types import Manifest, ManifestFile
 from branchguard.paths import resources_dir
 
@@ -107,20 +108,20 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
-def schema_problem(doc: Any) -> str | None:
-    """Where and why the manifest breaks the schema, or None."""
+def schema_problem(doc: Any) -> Message | None:
+    """Where and why the manifest breaks the schema (schema_words.py), or None."""
     import jsonschema
 
-    errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(doc), key=lambda e: list(e.path))
-    if not errors:
-        try:  # the pattern lets a time that is none through (2026-13-45T99:99:99Z)
-            datetime.strptime(doc["created_at"], CREATED_FORMAT)
-        except ValueError:
-            return f"created_at: {doc['created_at']!r} is not a real time"
-        return None
-    first = errors[0]
-    where = "/".join(str(p) for p in first.path) or "(top)"
-    return f"{where}: {first.message}"[:300]
+    first = first_error(jsonschema.Draft202012Validator(schema()).iter_errors(doc))
+    if first is not None:
+        return worded(first)
+    try:  # the pattern lets a time that is none through (2026-13-45T99:99:99Z)
+        datetime.strptime(doc["created_at"], CREATED_FORMAT)
+    except ValueError:
+        what = Message("jsonschema.no_time", value=json.dumps(doc["created_at"]))
+        where = Message("jsonschema.where.field", field="created_at")
+        return Message("jsonschema.at", where=where, what=what)
+    return None
 
 
 def manifest_of(doc: dict[str, Any]) -> Manifest:

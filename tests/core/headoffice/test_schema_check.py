@@ -15,6 +15,7 @@ import pytest
 from branchguard.core.exchange import rules as package
 from branchguard.core.headoffice import rules
 from branchguard.core.headoffice.schema_check import compile_schema
+from branchguard.core.kernel.i18n import translate
 from branchguard.core.kernel.types import Actor
 
 ODD_VALUES: tuple[Any, ...] = (
@@ -223,11 +224,12 @@ def _manifest(**changed: Any) -> dict[str, Any]:
     [
         ({}, None),
         ({"name": "2026-Q4", "start": "2026-10-01", "end": "2027-01-01"}, None),
-        ({"created_at": "2026-13-45T99:99:99Z"}, "created_at: '2026-13-45T99:99:99Z' is not a real time"),
-        ({"name": "2026-13"}, "period/name: '2026-13' is not a month or a quarter"),
-        ({"name": "2026-00"}, "period/name: '2026-00' is not a month or a quarter"),
-        ({"start": "2026-10-01"}, "period/start: '2026-10-01' is not the start of 2026-11"),
-        ({"end": "garbage"}, "period/end: 'garbage' is not the end of 2026-11"),
+        ({"created_at": "2026-13-45T99:99:99Z"},
+         "field “created_at”: is \"2026-13-45T99:99:99Z\", which is no real time"),
+        ({"name": "2026-13"}, "field “period/name”: is \"2026-13\", which is no month or quarter"),
+        ({"name": "2026-00"}, "field “period/name”: is \"2026-00\", which is no month or quarter"),
+        ({"start": "2026-10-01"}, "field “period/start”: is \"2026-10-01\", not the start of 2026-11"),
+        ({"end": "garbage"}, "field “period/end”: is \"garbage\", not the end of 2026-11"),
     ],
 )
 def test_a_manifest_the_patterns_let_through_must_still_mean_what_it_says(
@@ -235,4 +237,5 @@ def test_a_manifest_the_patterns_let_through_must_still_mean_what_it_says(
 ) -> None:
     """A signed manifest with a time or a period that is none: the time was a ValueError traceback
     at the import, the period 2026-13 was stored."""
-    assert rules.manifest_meaning_problem(_manifest(**changed)) == problem
+    said = rules.manifest_meaning_problem(_manifest(**changed))
+    assert (said if said is None else translate(said, "en")) == problem

@@ -22,6 +22,7 @@ from branchguard.core.exchange import store as package_store
 from branchguard.core.hazards.types import HazardInput, HazardSeverity, RemediationKind
 from branchguard.core.headoffice import rules
 from branchguard.core.headoffice.types import ImportOutcome
+from branchguard.core.kernel.i18n import translate
 from branchguard.db.models.exchange import HoRecordRow
 from tests.core.headoffice.ho_support import registered_head_office
 from tests.core.headoffice.test_headoffice_exchange import (  # noqa: F401  (make_db is a fixture)
@@ -102,4 +103,4 @@ def test_the_schema_takes_the_field_or_its_absence_and_refuses_it_misshapen() ->
     assert rules.schema_problem("hazards", [record | {"milestones_waived": waived}]) is None
     for bad in ({**waived, "milestones": "plan"}, {"at": waived["at"], "milestones": []}, "plan"):
         problem = rules.schema_problem("hazards", [record | {"milestones_waived": bad}])
-        assert problem is not None and "milestones_waived" in problem, bad
+        assert problem is not None and "milestones_waived" in translate(problem, "en"), bad

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from branchguard.core.kernel import working_days
 from branchguard.core.kernel.errors import ValidationError
-from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.i18n import set_language, translate
 from branchguard.core.kernel.intake import InputRejected
 from branchguard.core.library_sync import archive, holidays, rules
 from branchguard.core.library_sync.rules import LibraryRefused
@@ -71,11 +71,17 @@ def test_the_manifest_follows_its_published_schema() -> None:
     assert rules.manifest_of(doc).created_at == datetime(2026, 12, 5, tzinfo=UTC)
     # the pattern holds, the time is none: refused in words, not a ValueError from manifest_of
     impossible = {**doc, "created_at": "2026-13-45T99:99:99Z"}
-    assert rules.schema_problem(impossible) == "created_at: '2026-13-45T99:99:99Z' is not a real time"
+    problem = rules.schema_problem(impossible)
+    assert problem is not None
+    assert translate(problem, "en") == 'field “created_at”: is "2026-13-45T99:99:99Z", which is no real time'
+    assert translate(problem, "zh_CN") == '字段“created_at”：为 "2026-13-45T99:99:99Z"，不是真实存在的时间'
     doc["files"][0]["sha256"] = "not a hash"
     assert rules.schema_problem(doc) is not None
     del doc["signer"]
-    assert "signer" in (rules.schema_problem(doc) or "")
+    problem = rules.schema_problem(doc)
+    assert problem is not None
+    assert translate(problem, "en") == "field “signer”: missing"
+    assert translate(problem, "zh_CN") == "字段“signer”：缺失"
 
 
 def test_what_is_no_library_is_refused_before_it_is_parsed(tmp_path: Path) -> None:

@@ -84,3 +84,27 @@ def test_a_damaged_package_reads_damaged_in_the_results(qtbot: Any, tmp_path: Pa
         window.close()
     finally:
         ctx.close()
+
+
+def test_a_package_breaking_the_schema_reads_in_the_users_language(qtbot: Any, tmp_path: Path) -> None:
+    """A manifest breaking the published schema read in jsonschema's English in a Chinese window."""
+    from tests.core.headoffice.test_schema_words import bad_manifest
+
+    made = open_context(tmp_path / "ho", lang="zh_CN")
+    made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
+    made.close()
+    ctx = open_context(tmp_path / "ho", lang="zh_CN")
+    try:
+        window = build_main_window(ctx, ctx.services.auth.login("admin", HO_PASSWORD))
+        qtbot.addWidget(window)
+        page = window.show_page("headoffice")
+        assert isinstance(page, HeadOfficePage)
+        page.import_files([bad_manifest(tmp_path / "B001-2026-11.zip")])
+        qtbot.waitUntil(lambda: getattr(page, "results", None) is not None, timeout=10_000)
+        [outcome] = page.results.model.rows()
+        assert not outcome.ok and "不符合公布的格式：字段“branch”：缺失" in outcome.text, outcome.text
+        assert "required property" not in outcome.text
+        page.results.reject()
+        window.close()
+    finally:
+        ctx.close()
