@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # YAML, the exchange format and the diff load when used, not 
     from branchguard.core.schedules.service import ScheduleService
 
 Progress = Callable[[int, int], None]  # (done, total)
+FileProgress = Callable[[int, int, str], None]  # (done, total, the file being copied)
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,22 @@ class PlaybookService:
     # -- attachments -----------------------------------------------------------------------
     def add_attachment(self, actor: Actor, path: Path) -> AttachmentRef:
         """Copy a file into the store for a plan being edited; the plan refers to it once saved."""
+        return self.add_attachments(actor, [path])[0]
+
+    def add_attachments(
+        self, actor: Actor, paths: Sequence[Path], progress: FileProgress | None = None
+    ) -> list[AttachmentRef]:
+        """Copy files chosen together into the store, all or none: a file refused (unreadable,
+        empty, too big) takes back those of the choice copied before it, which nothing names yet,
+        and its refusal names it."""
         require(actor, "playbook.update")
-        return self._files.add(path)
+        with self._files.staged():
+            refs = []
+            for done, path in enumerate(paths):
+                if progress is not None:
+                    progress(done, len(paths), Path(path).name)
+                refs.append(self._files.add(path))
+            return refs
 
     def attachment_bytes(self, actor: Actor, sha256: str) -> bytes:
         """A stored attachment, checked against its hash (AttachmentError names the file)."""
@@ -339,13 +354,14 @@ class PlaybookService:
     def apply_parsed(self, actor: Actor, parsed: ParsedFile, progress: Progress | None = None) -> ImportPlan:
         """Apply a file read by `read_file` (its plans are checked already) in one transaction.
 
-        The file's attachments go into the store first: it is content-addressed, so a refused
-        import leaves at most unreferenced files, never a half-written library.
+        The file's attachments go into the store first, and a refused import takes back those new
+        to the store: nothing would name them.
         """
         require(actor, "playbook.import")
-        for sha, data in parsed.files.items():
-            self._files.add_bytes(sha, data)
-        return self._apply(actor, list(parsed.items), parsed.source, False, progress)
+        with self._files.staged():
+            for sha, data in parsed.files.items():
+                self._files.add_bytes(sha, data)
+            return self._apply(actor, list(parsed.items), parsed.source, False, progress)
 
     def import_file(
         self,

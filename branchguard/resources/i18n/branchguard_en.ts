@@ -244,6 +244,10 @@ Submitted as: %3</translation>
         <translation>Copying attachments</translation>
     </message>
     <message>
+        <source>No file was attached: %1</source>
+        <translation>No file was attached: %1</translation>
+    </message>
+    <message>
         <source>attach %1</source>
         <translation>attach %1</translation>
     </message>

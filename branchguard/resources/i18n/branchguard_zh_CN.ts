@@ -244,6 +244,10 @@ Submitted as: %3</source>
         <translation>正在复制附件</translation>
     </message>
     <message>
+        <source>No file was attached: %1</source>
+        <translation>未添加任何附件：%1</translation>
+    </message>
+    <message>
         <source>attach %1</source>
         <translation>添加附件 %1</translation>
     </message>

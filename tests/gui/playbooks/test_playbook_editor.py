@@ -539,3 +539,29 @@ def test_read_only_users_can_open_but_not_change_attachments(
     editor = open_editor("FIRE", login(gui_ctx, "staff"))
     box = editor.attachments
     assert box.add_button.isHidden() and box.remove_button.isHidden() and not box.open_button.isHidden()
+
+
+def test_files_chosen_together_are_attached_all_or_none(
+    open_editor: Callable[..., PlaybookEditor],
+    gui_ctx: AppContext,
+    qtbot: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A later file refused left the earlier ones in the store, named by nothing; the warning now
+    says none was attached and names the file refused."""
+    floor_plan = tmp_path / "疏散平面图.pdf"
+    floor_plan.write_bytes(b"%PDF floor plan with evacuation routes")
+    empty = tmp_path / "空白.png"
+    empty.write_bytes(b"")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: ([str(floor_plan), str(empty)], ""))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a: warned.append(text))
+    store = gui_ctx.data_dir / "attachments"
+    before = {p.name for p in store.rglob("*") if p.is_file()}
+
+    editor = open_editor("FIRE")
+    qtbot.mouseClick(editor.attachments.add_button, Qt.MouseButton.LeftButton)
+    assert editor.attachments.list.count() == 0 and editor.stack.isClean()
+    assert len(warned) == 1 and "No file was attached" in warned[0] and "空白.png" in warned[0], warned
+    assert {p.name for p in store.rglob("*") if p.is_file()} == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from branchguard.core.kernel.names import clean_file_name, opens_as_document
 from branchguard.core.kernel.output import write_file
 from branchguard.core.playbooks.rules import MAX_ATTACHMENTS
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.playbooks.editor.commands import EditCommand, SetField
 from branchguard.gui.playbooks.editor.state import MetaState
@@ -136,13 +139,16 @@ class AttachmentsBox(QWidget):
         services, actor = self.session.services, self.session.actor
 
         def work(progress: TaskProgress) -> list[AttachmentRef]:
-            added = []
-            for done, path in enumerate(paths):
-                progress.report(done, len(paths), path.name)
-                added.append(services.playbooks.add_attachment(actor, path))
-            return added
+            return services.playbooks.add_attachments(actor, paths, progress.report)
 
-        run_task(work, on_done=self._added, parent=self, title=self.tr("Copying attachments"))
+        title = self.tr("Copying attachments")
+        run_task(work, on_done=self._added, on_error=partial(self._refused, title), parent=self, title=title)
+
+    def _refused(self, title: str, why: str) -> None:
+        """A file of the choice refused: none of them is attached (the service took back the
+        others), and the refusal names the file."""
+        text = self.tr("No file was attached: %1").replace("%1", why)
+        QMessageBox.warning(self, title, literal(text))
 
     def _added(self, added: list[AttachmentRef]) -> None:
         known = {ref.sha256 for ref in self.refs()}
