@@ -144,6 +144,32 @@ def test_what_a_list_is_read_for_is_on_screen_at_1024x768(small_window: Callable
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_compliance_rules_interval_reads_whole_at_1024x768(
+    small_window: Callable[[str], MainWindow], qtbot: Any
+) -> None:
+    """A notice rule's interval, "3 working days before each drill", read "3 working da…" in its
+    100 px column (whole in no tooltip either)."""
+    from branchguard.gui.drills.models import ComplianceModel as Rules
+
+    window = small_window("lead")
+    page = window.show_page("drills")
+    assert page is not None
+    panel = page.compliance  # type: ignore[attr-defined]
+    page.tabs.setCurrentWidget(panel)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    settle()
+    table, model = panel.table, panel.model
+    texts = [str(model.index(row, Rules.COL_INTERVAL).data()) for row in range(model.rowCount())]
+    assert any(str(n) in t and ("working" in t or "工作日" in t) for t in texts for n in range(1, 10)), texts
+    header, room = table.horizontalHeader(), table.viewport().width()
+    wanted = table.sizeHintForColumn(Rules.COL_INTERVAL)
+    assert wanted <= header.sectionSize(Rules.COL_INTERVAL), (wanted, header.sectionSize(Rules.COL_INTERVAL))
+    right = header.sectionViewportPosition(Rules.COL_INTERVAL) + header.sectionSize(Rules.COL_INTERVAL)
+    assert right <= room, f"the interval ends at {right} of {room} px"
+    check_window(window, "drills' compliance tab")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_banner_of_an_incident_with_a_long_title_fits_1024x768(
     world: AppContext, small_window: Callable[[str], MainWindow]
 ) -> None:

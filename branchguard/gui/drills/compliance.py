@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -59,7 +60,10 @@ class CompliancePanel(QWidget):
         self.model = ComplianceModel(self)
         self.table, self.proxy = make_table("compliance_table", self.model)  # in the rules' order
         header = self.table.horizontalHeader()
-        size_columns(header, enumerate((220, 90, 100, 160, 250, 150)))
+        size_columns(header, [(0, 220), (1, 90), (3, 160), (4, 250), (5, 150)])
+        # the interval as wide as its words: a notice rule's "3 working days before each drill"
+        # read "3 working da…" in its 100 px at 1024×768, whole only in a tooltip it did not have
+        header.setSectionResizeMode(ComplianceModel.COL_INTERVAL, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda _index: self.ask_edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.edit_button = QPushButton(icon("edit"), "")
