@@ -125,8 +125,8 @@ def add_complaint_filter_arguments(parser: argparse.ArgumentParser) -> None:
         default="",
         help=(
             "in the number (TS-2026-0007; TS-2026 or 2026: that year's), the customer's name (in full "
-            "only for a role that may unmask, else as masked: 张*), the request, the facts or the "
-            "person complained about"
+            "only for a role that may unmask, and audited when it finds one; else as masked: 张*), the "
+            "request, the facts or the person complained about"
         ),
     )
     parser.add_argument(

@@ -254,3 +254,22 @@ def test_a_receipt_decades_ago_is_refused_naming_the_field(run: Run) -> None:
     assert json.loads(ok(run, "complaint", "list", "--json")) == []
     code, _out, err = run(*add, lang="zh_CN")
     assert code == 1 and "受理时间" in err and "补录" in err, err
+
+
+def test_a_search_by_a_customers_full_name_is_audited_as_in_the_window(run: Run) -> None:
+    """`complaint list --text 张三丰` confirmed that 张三丰 complained, masked or not, and left no
+    trace where `--unmask` does; a search by number or words still leaves none."""
+    cid = _add(run, 2)
+    number = json.loads(ok(run, "complaint", "show", str(cid), "--json"))["number"]
+
+    def audited() -> list[dict[str, str]]:
+        out = ok(run, "audit", "list", "--json", "--action", "complaint.search_name")
+        return [e for e in json.loads(out) if e["action"] == "complaint.search_name"]
+
+    for text in (number, "柜员态度", "张"):
+        assert [i["id"] for i in json.loads(ok(run, "complaint", "list", "--json", "--text", text))] == [cid]
+    assert audited() == []
+    [item] = json.loads(ok(run, "complaint", "list", "--json", "--text", "张三丰"))
+    assert item["customer"] == "张**"
+    [event] = audited()
+    assert event["entity_id"] == str(cid) and "张三丰" not in json.dumps(event, ensure_ascii=False)

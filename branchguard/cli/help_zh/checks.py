@@ -115,10 +115,10 @@ HELP: dict[str, str] = {
         "受理时间在 YYYY、YYYY-MM、YYYY-Qn 或 YYYY-MM-DD..YYYY-MM-DD 内"
     ),
     "in the number (TS-2026-0007; TS-2026 or 2026: that year's), the customer's name (in full "
-    "only for a role that may unmask, else as masked: 张*), the request, the facts or the "
-    "person complained about": (
+    "only for a role that may unmask, and audited when it finds one; else as masked: 张*), the "
+    "request, the facts or the person complained about": (
         "编号（TS-2026-0007；TS-2026 或 2026：该年的投诉）、客户姓名（仅可查看完整信息的角色按全名匹配，"
-        "其他角色按脱敏形式匹配：张*）、投诉请求、事实经过或被投诉人中的文字"
+        "按全名查到投诉时记入审计日志；其他角色按脱敏形式匹配：张*）、投诉请求、事实经过或被投诉人中的文字"
     ),
     "show the complainant's name, phone and identity number in full": "完整显示投诉人的姓名、电话和证件号码",
     "as the register shows it (TS-2026-0007), or 7": "投诉登记簿所示编号（TS-2026-0007），或 7",

@@ -233,4 +233,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.complaint.archive": ("archive a complaint", "投诉分类归档"),
     "action.page.complaints.view": ("open the complaints page", "打开客户投诉页面"),
     "action.complaint.unmask": ("see complainants' identifiers in full", "查看投诉人完整身份信息"),
+    "action.complaint.search_name": ("search complaints by a customer's full name", "按客户全名查询投诉"),
 }

@@ -194,8 +194,9 @@ class ComplaintService:
     ) -> builtins.list[ComplaintInfo]:
         """The register: overdue first, then by due date (no clock last), then newest received.
         Identifiers masked unless `unmask` (the lead's, and audited). The search matches the
-        customer's full name only for a role that may read it unmasked; for the others, the name
-        as they see it (张**), which confirms nothing about a person named in full."""
+        customer's full name only for a role that may read it unmasked (and what it found so is
+        audited as an unmask is); for the others, the name as they see it (张**), which confirms
+        nothing about a person named in full."""
         require(actor, "complaint.read")
         now, zone = now or utcnow(), self.zone
         flt = flt or ComplaintFilter()
@@ -206,6 +207,10 @@ class ComplaintService:
             cats = self._category_map(s)
             if unmask:
                 self._audit_unmask(s, actor, [r.id for r in rows])
+            named = store.found_by_full_name(rows, flt.text) if full_names else []
+            if named:  # a person named in full confirmed as a complainant: in the trail, as an unmask
+                count = {"count": len(named)}
+                record(s, actor, "complaint.search_name", "complaint", _ids(named), after=count)
             infos = [store.info_of(r, now, zone, cats, masked=not unmask) for r in rows]
         far = datetime.max.replace(tzinfo=now.tzinfo)
         infos.sort(key=lambda i: -i.received_at.timestamp())
@@ -231,7 +236,7 @@ class ComplaintService:
             actor,
             "complaint.unmask",
             "complaint",
-            ",".join(map(str, ids))[:200],
+            _ids(ids),
             after={"count": len(ids)},
         )
 
@@ -541,3 +546,8 @@ def _audit_view(row: ComplaintRow) -> dict[str, Any]:
         "subject_person": row.subject_person,
         "first_responsible": row.first_responsible,
     }
+
+
+def _ids(ids: builtins.list[int]) -> str:
+    """The complaints an audit event names, as its entity id holds them (at most 200 characters)."""
+    return ",".join(map(str, ids))[:200]

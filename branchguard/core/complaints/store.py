@@ -216,6 +216,21 @@ def _search(text: str, full_names: bool) -> ColumnElement[bool]:
     return or_(*conds)
 
 
+def found_by_full_name(rows: list[ComplaintRow], text: str) -> list[int]:
+    """The complaints among `rows` that a search for `text` found by the customer's name in full
+    and not as it shows masked: what a reader who may see the names (`filtered`'s `full_names`)
+    learns by naming a person ("王芳": she complained), which a masked reader's search does not. A
+    number, a date, a word of the facts or a surname alone ("王", shown as 王*) finds none."""
+    needle = validation.search(text).casefold()
+    if not needle:
+        return []
+    return [
+        r.id
+        for r in rows
+        if needle in r.customer_name.casefold() and needle not in rules.mask_name(r.customer_name).casefold()
+    ]
+
+
 def _masked_name(text: str) -> ColumnElement[bool]:
     """The names whose masked form (`rules.mask_name`: 张** for 张三丰, * for a one-character name)
     contains `text`: a first character and stars ("张", "张*"), or stars alone. A name typed in full

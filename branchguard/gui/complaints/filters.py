@@ -101,8 +101,8 @@ class ComplaintFilterBar(QWidget):
         self.search.setToolTip(
             self.tr(
                 "The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name "
-                "(in full only if you may see it unmasked, otherwise as shown: 张*), the staff member "
-                "complained about, or words of the request or the facts"
+                "(in full only if you may see it unmasked, a search the audit trail records; otherwise as "
+                "shown: 张*), the staff member complained about, or words of the request or the facts"
             )
         )
         _fill(self.status, [(self.tr("All statuses"), None), *((s.label, s.value) for s in ComplaintStatus)])

@@ -6141,8 +6141,8 @@ Submitted as: %3</translation>
         <translation>Search number, name, words</translation>
     </message>
     <message>
-        <source>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</source>
-        <translation>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</translation>
+        <source>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, a search the audit trail records; otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</source>
+        <translation>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, a search the audit trail records; otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</translation>
     </message>
     <message>
         <source>All statuses</source>

@@ -6122,8 +6122,8 @@ Submitted as: %3</source>
         <translation>搜索编号、姓名、内容</translation>
     </message>
     <message>
-        <source>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</source>
-        <translation>编号（TS-2026-0007 或 7；TS-2026 或 2026 列出该年的投诉）、客户姓名（可查看完整信息者按全名，其他人按所显示的脱敏形式：张*）、被投诉人，或投诉请求、事实经过中的文字</translation>
+        <source>The number (TS-2026-0007 or 7; TS-2026 or 2026 lists that year's), the customer's name (in full only if you may see it unmasked, a search the audit trail records; otherwise as shown: 张*), the staff member complained about, or words of the request or the facts</source>
+        <translation>编号（TS-2026-0007 或 7；TS-2026 或 2026 列出该年的投诉）、客户姓名（可查看完整信息者按全名，按全名查到的会记入审计日志；其他人按所显示的脱敏形式：张*）、被投诉人，或投诉请求、事实经过中的文字</translation>
     </message>
     <message>
         <source>All statuses</source>

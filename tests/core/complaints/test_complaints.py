@@ -4,7 +4,7 @@ reminders fired once each across a restart, permissions and nothing half-written
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -473,3 +473,29 @@ def test_each_event_is_stamped_with_the_time_of_its_change(ctx, lead, staff) -> 
     assert {e.kind.value: e.at for e in detail.events} == {"registered": received, **times}
     [investigated] = [s for s in detail.steps if s.step == ComplaintStep.INVESTIGATE]
     assert investigated.at == times["step"]
+
+
+def test_a_leads_search_by_a_customers_full_name_is_in_the_audit_trail(ctx, lead, staff) -> None:
+    """Results are masked, yet a lead's search by a full name confirms that the person complained:
+    audited as an unmask is (the complaints found so, their count), not the searched name; a search
+    by number, date, words or a surname alone (which the masked name shows), or by a staff member
+    (who searches the masked names), is not."""
+    svc = _service(ctx)
+    first = _register(svc, staff).info
+    other = _register(svc, staff, customer_name="李四", facts="排队等了一小时").info
+
+    def searches() -> list:
+        return [e for e in ctx.services.audit.list(lead) if e.action == "complaint.search_name"]
+
+    for text in (other.number, str(other.id), str(date.today().year), "排队", "王柜员", "张", "张*", "赵六"):
+        svc.list(lead, ComplaintFilter(text=text))
+    assert svc.list(staff, ComplaintFilter(text="张三丰")) == []  # the staff search the masked names
+    assert searches() == []
+
+    [found] = svc.list(lead, ComplaintFilter(text="张三丰"))
+    assert found.id == first.id and found.customer_name == "张**"  # shown masked all the same
+    [event] = searches()
+    assert (event.actor, event.entity, event.entity_id) == ("lead", "complaint", str(first.id))
+    assert "张三丰" not in event.summary  # the trail does not keep the name searched
+    svc.list(lead, ComplaintFilter(text="三丰"))  # part of the name, past what the mask shows
+    assert len(searches()) == 2

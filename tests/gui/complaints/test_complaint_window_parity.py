@@ -91,3 +91,26 @@ def test_staff_find_a_customer_as_the_list_shows_the_name_not_by_the_name_in_ful
     chief.filters.search.setText("欧阳锋华")
     chief.filters.search.returnPressed.emit()
     assert [chief.model.row_at(r).id for r in range(chief.model.rowCount())] == [cid]
+
+
+def test_a_leads_search_by_a_full_name_is_audited_as_on_the_command_line(
+    open_window, gui_ctx: AppContext
+) -> None:
+    svc, lead = gui_ctx.services.complaints, login(gui_ctx, "lead")
+    data = ComplaintInput(channel="counter", received_at=utcnow() - timedelta(days=1),
+                          customer_name="欧阳锋华", category="attitude", request="柜员态度生硬")  # fmt: skip
+    cid = svc.register(lead, data).info.id
+
+    def audited() -> list[str]:
+        return [e.entity_id for e in gui_ctx.services.audit.list(lead) if e.action == "complaint.search_name"]
+
+    chief = page_of(open_window, "lead")
+    for text in ("柜员态度", "欧"):  # words, a surname the masked name shows
+        chief.filters.search.setText(text)
+        chief.filters.search.returnPressed.emit()
+        assert [chief.model.row_at(r).id for r in range(chief.model.rowCount())] == [cid]
+    assert audited() == []
+    chief.filters.search.setText("欧阳锋华")
+    chief.filters.search.returnPressed.emit()
+    assert [chief.model.row_at(r).customer_name for r in range(chief.model.rowCount())] == ["欧***"]
+    assert audited() == [str(cid)]
