@@ -60,9 +60,13 @@ def test_the_command_line_uses_the_default_folder(
     isolated_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.delenv(config.DATA_DIR_ENV)
+    folder = isolated_home / "data" / "BranchGuard"
+    assert main(["--lang", "en", "info"]) == 1  # nothing there yet: said, and nothing made
+    assert f"there is no BranchGuard data in {folder}" in capsys.readouterr().err
+    assert not (folder / config.DB_FILE).exists()
+    assert main(["--lang", "en", "demo"]) == 0
     assert main(["--lang", "en", "info"]) == 0
-    assert str(isolated_home / "data" / "BranchGuard") in capsys.readouterr().out
-    assert (isolated_home / "data" / "BranchGuard" / config.DB_FILE).is_file()
+    assert f"data_dir: {folder}" in capsys.readouterr().out
 
 
 BAD_SETTINGS = [

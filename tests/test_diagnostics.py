@@ -37,6 +37,10 @@ faulthandler._sigsegv()
 
 
 def _run(code: str, data: Path) -> subprocess.CompletedProcess[str]:
+    """`code` run on `data`, a new branch's folder (`info` shows one; it makes none)."""
+    from branchguard.context import open_context
+
+    open_context(data).close()
     env = {**os.environ, "PYTHONFAULTHANDLER": ""}
     command = [sys.executable, "-c", code, str(data)]
     return subprocess.run(command, capture_output=True, text=True, check=False, env=env, timeout=120)
@@ -64,6 +68,7 @@ def test_a_hard_crash_leaves_its_stack_in_crash_log(tmp_path: Path) -> None:
 
 def test_no_password_reaches_the_log(tmp_path: Path) -> None:
     data = tmp_path / "data"
+    data.mkdir()  # the shared folder, there already: `info` makes none
     url = "postgresql+psycopg://bg_user:s3cret-pw@127.0.0.1:1/branchguard?connect_timeout=1"
     done = subprocess.run(
         [sys.executable, "-m", "branchguard", "--data-dir", str(data), "--db", url, "info"],
@@ -79,6 +84,7 @@ def test_each_pc_of_a_database_server_writes_its_own_log(tmp_path: Path) -> None
     them loses or interleaves lines (its rotation fails on a Windows share while another PC holds
     it). On a database server the log and crash files are this PC's; the embedded SQLite keeps one."""
     data = tmp_path / "data"
+    data.mkdir()  # the shared folder, there already: `info` makes none
     url = "postgresql+psycopg://bg_user@127.0.0.1:1/branchguard?connect_timeout=1"
     subprocess.run(
         [sys.executable, "-m", "branchguard", "--data-dir", str(data), "--db", url, "info"],

@@ -357,11 +357,13 @@ def _private_by_default(data_dir: str | None) -> None:
 
 def _makes_data(args: argparse.Namespace) -> bool:
     """Whether the command may make a new data folder and database: one that needs no login
-    (`demo`, `info`, `ho init`) or makes the first account (`user add`); any other refuses a
-    folder without data (`verify` once made one and passed it as empty)."""
+    (`demo`, `ho init`) or makes the first account (`user add`), unless it says it makes none
+    (`info`); any other refuses a folder without data (`verify` once made one and passed it as
+    empty, `info` on a mistyped folder made one and showed it as if it were the branch's)."""
     from branchguard.cli.login import never
 
-    return getattr(args, "needs_login", None) is never or bool(getattr(args, "makes_data", False))
+    makes: bool | None = getattr(args, "makes_data", None)
+    return getattr(args, "needs_login", None) is never if makes is None else makes
 
 
 def _log_pc(folder: Path, db: str | None) -> str | None:

@@ -17,7 +17,9 @@ if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("info", help="show the data folder, database, schema revision and report font")
     p.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    p.set_defaults(handler=run_info, needs_login=never)
+    # It shows what is there: a folder without data is said so, as by every other command, not
+    # given a new empty database whose lines would read as the branch's.
+    p.set_defaults(handler=run_info, needs_login=never, makes_data=False)
 
 
 def run_info(ctx: AppContext, args: argparse.Namespace) -> int:

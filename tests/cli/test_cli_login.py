@@ -202,9 +202,11 @@ def test_first_run_and_make_run_need_no_password(
 ) -> None:
     as_user(monkeypatch, None)
     data = tmp_path / "fresh"
-    # info shows no record: it works without a login, on an empty or a filled database
+    # info shows no record: it works without a login, on a new or a filled database; a folder
+    # without data (a mistyped --data-dir) it says so, and makes no database there
     code, out, err = cli(capsys, monkeypatch, data, "info")
-    assert code == 0 and "schema_revision: " in out and "\nbranch:" not in out, err
+    assert code == 1 and out == "" and f"there is no BranchGuard data in {data}" in err
+    assert not data.exists()
     # the first account, with no login (nobody could log in yet), must be able to add the others
     code, _out, err = cli(capsys, monkeypatch, data, "user", "add", "chief", "--role", "staff",
                           stdin="chief-pass-2026\n")
@@ -212,6 +214,8 @@ def test_first_run_and_make_run_need_no_password(
     code, out, err = cli(capsys, monkeypatch, data, "user", "add", "chief", "--role", "lead",
                          "--branch-name", "城西支行", stdin="chief-pass-2026\n")
     assert code == 0 and out.strip().isdigit(), err
+    code, out, err = cli(capsys, monkeypatch, data, "info")
+    assert code == 0 and "schema_revision: " in out and "\nbranch:" not in out, err
     code, _out, err = cli(capsys, monkeypatch, data, "user", "add", "mallory", "--role", "lead",
                           stdin="mallory-pass-1\n")
     assert code == 1 and "needs a login" in err
