@@ -43,6 +43,7 @@ HAZARD_RECORDS = ("hazard", "hazard_step", "hazard_event")
 COMPLAINT_RECORDS = ("complaint", "complaint_step", "complaint_event")
 HANDOVER_RECORDS = ("incident", "incident_action", *HAZARD_RECORDS)
 CONTACT_RECORDS = ("branch",)
+DRILL_RECORDS = ("drill_plan", "drill_evaluation")
 PERIOD_RECORDS = (
     "incident", "incident_action", "drill_plan", "drill_evaluation", "inspection", *HAZARD_RECORDS,
     *COMPLAINT_RECORDS, "early_warning",
@@ -57,8 +58,9 @@ def stamp(
     what: str,
     kinds: tuple[str, ...] | None = None,
 ) -> Stamp:
-    """The heads and proof for a document about `entity` `entity_id`, or ("" for none) about the
-    records of `kinds` (None: every record), and its anchor."""
+    """The heads and proof for a document about `entity` `entity_id` (with its parts and the
+    records of `kinds` it prints besides), or ("" for none) about the records of `kinds` (None:
+    every record), and its anchor."""
     return services.anchors.stamp(actor, entity, str(entity_id) if entity else "", what, kinds)
 
 

@@ -113,7 +113,8 @@ class AnchorService:
     ) -> Stamp:
         """The heads and proof a document prints, and its signed anchor (not yet appended: `append`
         it once the document is written). `entity` empty: a document about no single record, whose
-        proof covers the chain and the records of `kinds` (those it prints), else every record.
+        proof covers the chain and the records of `kinds` (those it prints), else every record; a
+        document about one record proves it, its parts and the records of `kinds` it prints besides.
         `prove` false: no proof is made (proof None), for an export that prints none: a period
         package carries its ledger entries and head office checks their chain itself."""
         require(actor, "anchor.stamp")
@@ -124,7 +125,7 @@ class AnchorService:
             rec = view.record_head(entity, entity_id) if entity else None
             proof = None
             if prove:
-                consistent = view.consistent((entity, entity_id)) if entity else view.consistent(kinds=kinds)
+                consistent = view.consistent((entity, entity_id) if entity else None, kinds=kinds)
                 proof = self._proof(view, head, consistent)
         record_head = Head(rec.seq, rec.hash) if rec is not None else None
         try:

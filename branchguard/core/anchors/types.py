@@ -48,8 +48,8 @@ class LedgerView(Protocol):
 
     def consistent(self, only: tuple[str, str] | None = None, kinds: Collection[str] | None = None) -> bool:
         """Whether the chain recomputes from its entries and the records (or `only` the one named
-        by entity and id, or those of `kinds`) equal their ledgered states: what plain `verify`
-        proves."""
+        by entity and id with its parts, and those of `kinds`) equal their ledgered states: what
+        plain `verify` proves."""
         ...
 
 

@@ -59,6 +59,20 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("schedule_occurrence", "schedule_occurrences", ()),
     )
 )
+# A record's parts: the kinds whose rows name it and that a document about it prints with it (an
+# incident report its actions, an inspection report its answers). Proving the record alone left a
+# part rewritten outside the app printed under "unchanged since anchor"; a document about one
+# record proves every record of these kinds as well (a few thousand at ten years).
+PARTS: dict[str, tuple[str, ...]] = {
+    INCIDENT: ("incident_action",),
+    "complaint": ("complaint_step", "complaint_event", "incident_action"),
+    "inspection": (
+        "inspection_answer", "inspection_amendment", "inspection_correction", "inspection_escalation",
+    ),
+    "drill_plan": ("drill_evaluation",),
+    "hazard": ("hazard_step", "hazard_event"),
+    "early_warning": ("early_warning_event",),
+}
 # Kinds the ledger began to keep later than the rest: the checklists (an inspection's report prints
 # its items' words from them) and the complaint categories (a complaint names its category by
 # code), since revision 0023; the roster and the emergency contacts (the console dials their

@@ -138,7 +138,8 @@ def verify(
 ) -> LedgerReport:
     """The whole database; or (`only`) the chain and one record with its log and files; or
     (`kinds`) the chain and every record of those kinds with their files, as a document about
-    many records proves what it prints (a hazard register: the hazards, not 200,000 audit events)."""
+    many records proves what it prints (a hazard register: the hazards, not 200,000 audit events);
+    or both: one record and every record of `kinds` (its parts, rules.PARTS)."""
     found = _chain_found(conn)
     head = chain.head(conn)
     if head.seq > 0 and not chain.adopted(conn):  # never so but by an edit (service.adopt_existing)
@@ -246,9 +247,7 @@ def _check_records(
     checked = [
         evidence
         for evidence in store.registry()
-        if (only is None or evidence.entity == only[0])
-        and (kinds is None or evidence.entity in kinds)
-        and evidence.entity not in waiting
+        if _asked(evidence.entity, only, kinds) and evidence.entity not in waiting
     ]
     # As many as the ledger holds (a record missing from it, or from the database, moves it a little).
     hears = progress.listening() and only is None
@@ -258,11 +257,14 @@ def _check_records(
         differing: list[tuple[str, str, dict[str, Any], int]] = []
         entity = evidence.entity
         expected = ledgered.get(entity, {})
-        if only is not None:
-            expected = {k: v for k, v in expected.items() if k == only[1]}
+        # `only`'s kind read for that record alone, unless `kinds` asks for all of them
+        alone = only is not None and entity == only[0] and not (kinds and entity in kinds)
+        one = [only[1]] if alone and only is not None else None
+        if one is not None:
+            expected = {k: v for k, v in expected.items() if k in one}
         seen: set[str] = set()
         nested = evidence.nested
-        for entity_id, state in store.states(conn, evidence, None if only is None else [only[1]]):
+        for entity_id, state in store.states(conn, evidence, one):
             seen.add(entity_id)
             if total and not (done + len(seen)) % STEP_EVERY:
                 progress.step(min(done + len(seen), total), total, progress.RECORDS)
@@ -289,6 +291,13 @@ def _check_records(
                     entity_id,
                     Message("ledger.problem.deleted", record=record_name(entity, entity_id)),
                 )
+
+
+def _asked(entity: str, only: tuple[str, str] | None, kinds: frozenset[str] | None) -> bool:
+    """Whether a check of `only` and `kinds` (None and None: of everything) reads `entity`'s records."""
+    if only is None and kinds is None:
+        return True
+    return (only is not None and entity == only[0]) or (kinds is not None and entity in kinds)
 
 
 def _name_alterations(conn: Connection, found: _Found) -> None:

@@ -1,0 +1,80 @@
+"""A document about one record proves what it prints of it: its parts (an incident's actions, a
+complaint's steps, an inspection's answers, a drill's scores) rewritten by raw SQL make its proof
+say that nothing is proved. Each proved only its main row, and printed the rewritten part under
+"unchanged since anchor"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from branchguard.context import open_context
+from branchguard.core.kernel.i18n import Message
+from branchguard.reports import anchoring
+from branchguard.reports.drill_report import build_drill_report
+from tests.reports.conftest import Demo, Pdf
+
+BROKEN = Message("anchor.proof.chain_broken")
+
+
+@pytest.fixture
+def demo(records_data_dir: Path) -> Iterator[Demo]:
+    ctx = open_context(records_data_dir)
+    yield Demo(ctx, ctx.services.auth.login("auditor", "auditor-demo-2026"))
+    ctx.close()
+
+
+def _one(demo: Demo, query: str) -> int:
+    with demo.ctx.engine.connect() as conn:
+        found = conn.execute(text(query)).scalar()
+    assert found is not None, query
+    return int(found)
+
+
+def _sql(demo: Demo, statement: str, **params: object) -> None:
+    with demo.ctx.engine.begin() as conn:
+        conn.execute(text(statement), params)
+
+
+@pytest.mark.parametrize(
+    ("entity", "part", "change"),
+    [
+        (
+            "incident",
+            "SELECT min(incident_id) FROM incident_actions",
+            "UPDATE incident_actions SET text = 'done'",
+        ),
+        (
+            "complaint",
+            "SELECT min(complaint_id) FROM complaint_steps",
+            "UPDATE complaint_steps SET text = 'x'",
+        ),
+        (
+            "inspection",
+            "SELECT min(inspection_id) FROM inspection_answers WHERE result = 'fail'",
+            "UPDATE inspection_answers SET result = 'pass' WHERE result = 'fail'",
+        ),
+    ],
+)
+def test_a_part_rewritten_outside_the_app_leaves_its_record_s_document_proving_nothing(
+    demo: Demo, entity: str, part: str, change: str
+) -> None:
+    owner = _one(demo, part)
+    services = demo.ctx.services
+    before = anchoring.stamp(services, demo.actor, entity, owner, f"report {entity} {owner}")
+    assert before.proof != BROKEN
+    _sql(demo, change)
+    after = anchoring.stamp(services, demo.actor, entity, owner, f"report {entity} {owner}")
+    assert after.proof == BROKEN
+
+
+def test_a_drill_s_scores_rewritten_leave_its_report_proving_nothing(demo: Demo, tmp_path: Path) -> None:
+    plan = _one(demo, "SELECT plan_id FROM drill_evaluations")
+    _sql(demo, "UPDATE drill_evaluations SET score = 95 WHERE plan_id = :p", p=plan)
+    out = tmp_path / "drill.pdf"
+    build_drill_report(demo.ctx.services, demo.actor, plan, out)
+    said = Pdf.squashed(Pdf.text(out))
+    assert Pdf.squashed(BROKEN.text("zh_CN")) in said
