@@ -31,6 +31,7 @@ from branchguard.core.kernel.i18n import has_message, t
 from branchguard.core.kernel.roles import may
 from branchguard.gui.audit.export import TrailExporter
 from branchguard.gui.audit.models import AuditDiffModel, AuditModel, action_text, entity_text, local_time
+from branchguard.gui.audit.verify import LedgerChecker
 from branchguard.gui.kit.dates import date_edit, name_range
 from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.files import show_saved
@@ -87,6 +88,12 @@ class AuditPage(Page):
         if not may(session.actor, "audit.export"):  # setVisible(True) on it, unparented yet, made it a window
             self.export_button.hide()
         self.exporter = TrailExporter(session, self)
+        self.verify_button = QPushButton(icon("lock"), "")
+        self.verify_button.setObjectName("audit_verify_button")
+        self.checker = LedgerChecker(session, self)
+        self.verify_button.clicked.connect(lambda: self.checker.start())
+        if not may(session.actor, "ledger.verify"):
+            self.verify_button.hide()
 
         self.user_filter = QComboBox()
         self.user_filter.setObjectName("audit_user_filter")
@@ -197,6 +204,7 @@ class AuditPage(Page):
         titles.addWidget(self.heading)
         titles.addWidget(self.intro)
         header.addLayout(titles, 1)
+        header.addWidget(self.verify_button)
         header.addWidget(self.export_button)
         header.addWidget(self.refresh_button)
         dates = QWidget()  # "Only from … to …" wraps as one
@@ -237,6 +245,10 @@ class AuditPage(Page):
         self.refresh_button.setText(self.tr("Refresh"))
         self.refresh_button.setToolTip(self.tr("Load the newest events (F5)"))
         self.refresh_button.setShortcut(Qt.Key.Key_F5)
+        self.verify_button.setText(self.tr("Verify…"))
+        self.verify_button.setToolTip(
+            self.tr("Check every record, incident log and attachment against the ledger and the anchor file")
+        )
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the events these filters show as Excel or PDF"))
         self.date_check.setText(self.tr("Only from"))

@@ -438,6 +438,14 @@ Submitted as: %3</translation>
             <numerusform>%n events exported.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Verify…</source>
+        <translation>Verify…</translation>
+    </message>
+    <message>
+        <source>Check every record, incident log and attachment against the ledger and the anchor file</source>
+        <translation>Check every record, incident log and attachment against the ledger and the anchor file</translation>
+    </message>
 </context>
 <context>
     <name>BackupsPanel</name>
@@ -8536,6 +8544,24 @@ Unassign it?</translation>
     <message>
         <source>Public keys (*.pem);;All files (*)</source>
         <translation>Public keys (*.pem);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerChecker</name>
+    <message>
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Verifying every record against the ledger…</source>
+        <translation>Verifying every record against the ledger…</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more (Show Details).</source>
+        <translation>
+            <numerusform>…and %n more (Show Details).</numerusform>
+            <numerusform>…and %n more (Show Details).</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

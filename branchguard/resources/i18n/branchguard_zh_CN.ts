@@ -436,6 +436,14 @@ Submitted as: %3</source>
             <numerusform>已导出 %n 条事件。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Verify…</source>
+        <translation>核验…</translation>
+    </message>
+    <message>
+        <source>Check every record, incident log and attachment against the ledger and the anchor file</source>
+        <translation>对照账本和锚点文件核验每一项记录、事件处置记录和附件</translation>
+    </message>
 </context>
 <context>
     <name>BackupsPanel</name>
@@ -8507,6 +8515,23 @@ Unassign it?</source>
     <message>
         <source>Public keys (*.pem);;All files (*)</source>
         <translation>公钥 (*.pem);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerChecker</name>
+    <message>
+        <source>Verify</source>
+        <translation>核验</translation>
+    </message>
+    <message>
+        <source>Verifying every record against the ledger…</source>
+        <translation>正在对照账本核验每一项记录…</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more (Show Details).</source>
+        <translation>
+            <numerusform>……另有 %n 条（见“显示详细信息”）。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
