@@ -261,14 +261,10 @@ def _facts(
     generated_at: datetime,
     width: float,
 ) -> Flowable:
-    last_day = report.end - timedelta(days=1)
     previous = period.previous()
     pairs: list[tuple[str, str | Flowable]] = [
         (t("summary.branch"), branch_name or "—"),
-        (
-            t("summary.period"),
-            f"{period.message().text()} ({report.start.isoformat()} – {last_day.isoformat()})",
-        ),
+        (t("summary.period"), summary_tables.period_said(period, report)),
         (t("summary.previous"), previous.message().text()),
         (t("summary.prepared_by"), prepared_by or "—"),
         (t("summary.prepared_at"), generated_at.strftime("%Y-%m-%d %H:%M")),

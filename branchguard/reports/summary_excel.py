@@ -31,7 +31,7 @@ from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.types import Actor
 from branchguard.reports import anchoring
 from branchguard.reports.summary_complaints import breakdown_rows
-from branchguard.reports.summary_tables import waiver_text
+from branchguard.reports.summary_tables import period_said, waiver_text
 from branchguard.reports.template import write_atomically
 from branchguard.reports.workbook import (
     HEADER_FILL,
@@ -233,7 +233,7 @@ def _fill_summary(
     rows: list[list[Value]] = [
         [t("summary.title")],
         [t("summary.branch"), branch_name],
-        [t("summary.period"), f"{period.message().text()} ({period.code})"],
+        [t("summary.period"), period_said(period, report)],
         [t("summary.previous"), period.previous().message().text()],
         [t("summary.prepared_by"), prepared_by],
         [t("summary.prepared_at"), local(generated_at)],

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from branchguard.core.dashboard.rules import AGEING_BANDS
+from branchguard.core.dashboard.rules import AGEING_BANDS, Period
 from branchguard.core.dashboard.types import ActionLine, MajorHazardLine, PeriodFigures, PeriodReport, Waiver
 from branchguard.core.drills.types import ComplianceItem
 from branchguard.core.hazards.rules import Milestones
@@ -29,6 +29,13 @@ DASH = "—"
 
 def day(at: datetime | None) -> str:
     return local_stamp(at, DAY) if at else DASH
+
+
+def period_said(period: Period, report: PeriodReport) -> str:
+    """The period with its first and last day, as the PDF and the workbook both head it: the
+    workbook said "2026 (2026)" for a year, its code where the PDF gave its days."""
+    last_day = report.end - timedelta(days=1)
+    return f"{period.message().text()} ({report.start.isoformat()} – {last_day.isoformat()})"
 
 
 def percent(value: float | None) -> str:

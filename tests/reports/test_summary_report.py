@@ -198,6 +198,20 @@ def test_the_workbook_holds_the_same_figures(branch: Demo, tmp_path: Path) -> No
     assert [c.value.date() for c in due] == [x.due_at.astimezone().date() for x in report.major_hazards]
 
 
+@pytest.mark.parametrize("index", [0, 2])
+def test_the_workbook_heads_the_period_with_its_days_as_the_pdf_does(
+    branch: Demo, pdf: type[Pdf], tmp_path: Path, index: int
+) -> None:
+    """A year's workbook said "2026 (2026)" where its PDF said "2026 (2026-01-01 – 2026-12-31)"."""
+    services, actor, period = branch.ctx.services, branch.actor, _periods()[index]
+    book = load_workbook(build_summary_workbook(services, actor, period, tmp_path / "summary.xlsx"))
+    rows = {r[0]: r[1] for r in book[t("summary.sheet.summary")].iter_rows(values_only=True) if r and r[0]}
+    last = period.end - timedelta(days=1)
+    assert rows[t("summary.period")] == f"{period.message().text()} ({period.start} – {last})"
+    build_summary_report(services, actor, period, tmp_path / "summary.pdf")
+    assert pdf.squashed(rows[t("summary.period")]) in pdf.squashed(pdf.text(tmp_path / "summary.pdf"))
+
+
 def test_the_complaint_section_reads_the_dashboards_figures(
     branch: Demo, pdf: type[Pdf], tmp_path: Path
 ) -> None:
