@@ -170,11 +170,18 @@ def may(actor: Actor, action: str) -> bool:
     return actor.role in allowed
 
 
+def refusal(actor: Actor, action: str) -> Message | None:
+    """What refuses `actor` `action` ("Auditor 'auditor' may not start incidents"), None when their
+    role may: the command line's error and the tooltip of a control the window disables for it."""
+    if may(actor, action):
+        return None
+    doing = Message(f"action.{action}")
+    return Message("perm.denied", role=actor.role, username=actor.username, action=doing)
+
+
 def require(actor: Actor, action: str) -> None:
     """Refuse `actor` with a translated PermissionDenied unless their role may do `action`."""
-    if not may(actor, action):
-        doing = Message(f"action.{action}")
-        denied = Message("perm.denied", role=actor.role, username=actor.username, action=doing)
+    if (denied := refusal(actor, action)) is not None:
         raise PermissionDenied(denied, action)
 
 

@@ -25,6 +25,7 @@ from branchguard.gui.kit.files import ask_folder
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.refused import refused_tip
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
 
@@ -124,6 +125,7 @@ class AnchorsPanel(QWidget):
         self.fingerprint_label.setText(self.tr("Signing key fingerprint"))
         self.folder_label.setText(self.tr("Anchor folder"))
         self.choose.setText(self.tr("Choose…"))
+        self.choose.setToolTip(refused_tip(self.session.actor, "anchor.configure"))
         self.note.setText(
             self.tr(
                 "Every report prints the ledger head and is signed with this PC's key; the signed "

@@ -27,6 +27,7 @@ from branchguard.gui.kit import style
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
+from branchguard.gui.kit.refused import refused_tip
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.settings.library_dialog import LibraryPreviewDialog
@@ -122,7 +123,7 @@ class LibraryPanel(QWidget):
         self.import_button.setToolTip(
             self.tr("Trust head office's key first (Trust head-office key…): a library is proved against it.")
             if allowed and not self._key_trusted
-            else ""
+            else refused_tip(self.session.actor, "library.import")
         )
 
     # -- trust -------------------------------------------------------------------------------------
@@ -251,6 +252,7 @@ class LibraryPanel(QWidget):
         self.last_label.setText(self.tr("Last library imported"))
         self.years_label.setText(self.tr("Working-day tables cover"))
         self.trust_button.setText(self.tr("Trust head-office key…"))
+        self.trust_button.setToolTip(refused_tip(self.session.actor, "library.trust"))
         self.import_button.setText(self.tr("Import head-office library…"))
         self.note.setText(
             self.tr(

@@ -33,6 +33,7 @@ from branchguard.gui.kit.forms import FieldForm
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import Page
+from branchguard.gui.kit.refused import refused_tip
 from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.kit.tasks import run_task
@@ -555,6 +556,8 @@ class SettingsPage(Page):
         self.font_path.setPlaceholderText(self.tr("Automatic: search the fonts installed on this PC"))
         self.font_choose.setText(self.tr("Choose…"))
         self.font_clear.setText(self.tr("Use automatic search"))
+        for button in (self.font_choose, self.font_clear):
+            button.setToolTip(refused_tip(self.session.actor, "report.choose_font"))
         self.db_box.setTitle(self.tr("Database in use"))
         self.db_note.setText(
             self.tr(
