@@ -52,7 +52,7 @@ class AuditModel(WindowedModel[AuditRecord]):
             self.tr("Time"),
             self.tr("User"),
             self.tr("Action"),
-            self.tr("Entity"),
+            self.tr("Record"),  # as `audit list` and the export head it (audit.column.entity)
             self.tr("ID"),
             self.tr("Summary"),
         ]

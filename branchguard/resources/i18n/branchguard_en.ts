@@ -322,8 +322,8 @@ Submitted as: %3</translation>
         <translation>Action</translation>
     </message>
     <message>
-        <source>Entity</source>
-        <translation>Entity</translation>
+        <source>Record</source>
+        <translation>Record</translation>
     </message>
     <message>
         <source>ID</source>

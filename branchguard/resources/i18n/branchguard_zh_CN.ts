@@ -322,7 +322,7 @@ Submitted as: %3</source>
         <translation>操作</translation>
     </message>
     <message>
-        <source>Entity</source>
+        <source>Record</source>
         <translation>对象</translation>
     </message>
     <message>

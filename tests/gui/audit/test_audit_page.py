@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from branchguard.context import AppContext
 from branchguard.core.audit.types import AuditRecord
+from branchguard.core.kernel.i18n import t
 from branchguard.core.kernel.roles import ROLE_TABLE
 from branchguard.core.kernel.types import Actor, Role
 from branchguard.core.people.types import BranchRole, PersonInput
@@ -105,6 +106,16 @@ def test_newest_first_with_translated_actions_and_full_local_times(
     assert "钱多多" in cell(page, 0, AuditModel.COL_SUMMARY)
     assert cell(page, 0, AuditModel.COL_TIME) == events[0].at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert page.count_label.text() == f"{len(records)} events shown"
+
+
+def test_the_columns_are_headed_as_audit_list_heads_them(
+    session: GuiSession, make_page: Callable[[GuiSession], AuditPage]
+) -> None:
+    """The window's "Entity" was `audit list`'s and the export's "Record"."""
+    page = make_page(session)
+    keys = ("at", "actor", "action", "entity", "id", "summary")
+    shown = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert shown == [t(f"audit.column.{key}") for key in keys]
 
 
 def test_times_are_shown_in_local_time(
