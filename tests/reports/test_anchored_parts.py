@@ -6,6 +6,7 @@ say that nothing is proved. Each proved only its main row, and printed the rewri
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,14 @@ def test_a_drill_s_scores_rewritten_leave_its_report_proving_nothing(demo: Demo,
     build_drill_report(demo.ctx.services, demo.actor, plan, out)
     said = Pdf.squashed(Pdf.text(out))
     assert Pdf.squashed(BROKEN.text("zh_CN")) in said
+
+
+def test_an_occurrence_marked_done_by_raw_sql_leaves_the_periodic_report_proving_nothing(demo: Demo) -> None:
+    """The periodic report's "scheduled inspections due, of which done" counts occurrences."""
+    services, kinds = demo.ctx.services, anchoring.PERIOD_RECORDS
+    lead = services.auth.login("lead", "lead-demo-2026")
+    services.schedules.catch_up(lead, now=datetime.now(UTC) + timedelta(days=40))  # occurrences written
+    assert anchoring.stamp(services, demo.actor, "", "", "report summary", kinds).proof != BROKEN
+    first = _one(demo, "SELECT min(id) FROM schedule_occurrences WHERE status != 'done'")
+    _sql(demo, "UPDATE schedule_occurrences SET status = 'done' WHERE id = :i", i=first)
+    assert anchoring.stamp(services, demo.actor, "", "", "report summary", kinds).proof == BROKEN
