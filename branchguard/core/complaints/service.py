@@ -335,7 +335,9 @@ class ComplaintService:
             )
             row.status = after.value
             store.add_event(row, ComplaintEventKind.STEP, actor, at, step.value)
-            changes = {"status": (before, row.status), "files": ("", str(len(refs)))}
+            changes = {"status": (before, row.status)}
+            if refs:  # the trail said "Files:  → 0" of every step that added none
+                changes["files"] = ("", str(len(refs)))
             for key in ("action_ids", "hazard_ids", "hazard_id"):  # the archive's follow-ups
                 if details.get(key):
                     changes[key] = ("", details[key])

@@ -499,3 +499,18 @@ def test_a_leads_search_by_a_customers_full_name_is_in_the_audit_trail(ctx, lead
     assert "张三丰" not in event.summary  # the trail does not keep the name searched
     svc.list(lead, ComplaintFilter(text="三丰"))  # part of the name, past what the mask shows
     assert len(searches()) == 2
+
+
+def test_a_step_records_its_files_in_the_trail_only_when_it_added_some(ctx, lead, staff, tmp_path) -> None:
+    """Every step without a file read "Files:  → 0" in the audit trail."""
+    svc = _service(ctx)
+    plain_one, with_file = _register(svc, staff).info, _register(svc, staff).info
+    svc.step(staff, plain_one.id, StepInput("investigate", "调阅录像"))
+    still = tmp_path / "cctv.jpg"
+    still.write_bytes(b"\xff\xd8 cctv still")
+    svc.step(staff, with_file.id, StepInput("investigate", "调阅录像"), [still])
+    steps = {
+        int(e.entity_id): e for e in ctx.services.audit.list(lead) if e.action == "complaint.investigate"
+    }
+    assert "files" not in steps[plain_one.id].after and "files" not in steps[plain_one.id].summary
+    assert steps[with_file.id].after["files"] == "1"
