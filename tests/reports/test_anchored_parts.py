@@ -72,6 +72,23 @@ def test_a_part_rewritten_outside_the_app_leaves_its_record_s_document_proving_n
     assert after.proof == BROKEN
 
 
+def test_a_part_cut_out_by_raw_sql_leaves_its_record_s_document_proving_nothing(demo: Demo) -> None:
+    owner = _one(demo, "SELECT min(inspection_id) FROM inspection_answers WHERE result = 'fail'")
+    services = demo.ctx.services
+    _sql(demo, "DELETE FROM inspection_answers WHERE inspection_id = :i AND result = 'fail'", i=owner)
+    assert anchoring.stamp(services, demo.actor, "inspection", owner, "report").proof == BROKEN
+
+
+def test_another_record_s_part_rewritten_leaves_this_one_s_proof_standing(demo: Demo) -> None:
+    """Parts are proved by their owner: one complaint's step rewritten is not another's file's."""
+    first = _one(demo, "SELECT min(complaint_id) FROM complaint_steps")
+    other = _one(demo, f"SELECT max(complaint_id) FROM complaint_steps WHERE complaint_id != {first}")
+    _sql(demo, "UPDATE complaint_steps SET text = 'x' WHERE complaint_id = :c", c=first)
+    services = demo.ctx.services
+    assert anchoring.stamp(services, demo.actor, "complaint", first, "report").proof == BROKEN
+    assert anchoring.stamp(services, demo.actor, "complaint", other, "report").proof != BROKEN
+
+
 def test_a_drill_s_scores_rewritten_leave_its_report_proving_nothing(demo: Demo, tmp_path: Path) -> None:
     plan = _one(demo, "SELECT plan_id FROM drill_evaluations")
     _sql(demo, "UPDATE drill_evaluations SET score = 95 WHERE plan_id = :p", p=plan)

@@ -38,8 +38,6 @@ class _Ledger:
     def consistent(self, only: tuple[str, str] | None = None, kinds: Collection[str] | None = None) -> bool:
         """The ledger's own check: the chain, and every record (or `only` that one, with its log
         and files and its parts, or those of `kinds`) equal to its latest ledgered state."""
-        from branchguard.core.ledger import rules, verify
+        from branchguard.core.ledger import verify
 
-        if only is not None:
-            kinds = (*rules.PARTS.get(only[0], ()), *(kinds or ()))
-        return verify.verify(self._conn, self._files, only=only, kinds=kinds or None).ok
+        return verify.verify(self._conn, self._files, only=only, kinds=kinds).ok

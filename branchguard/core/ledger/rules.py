@@ -59,20 +59,25 @@ EVIDENCE: tuple[tuple[str, str, frozenset[str]], ...] = tuple(
         ("schedule_occurrence", "schedule_occurrences", ()),
     )
 )
-# A record's parts: the kinds whose rows name it and that a document about it prints with it (an
-# incident report its actions, an inspection report its answers). Proving the record alone left a
-# part rewritten outside the app printed under "unchanged since anchor"; a document about one
-# record proves every record of these kinds as well (a few thousand at ten years).
-PARTS: dict[str, tuple[str, ...]] = {
-    INCIDENT: ("incident_action",),
-    "complaint": ("complaint_step", "complaint_event", "incident_action"),
-    "inspection": (
-        "inspection_answer", "inspection_amendment", "inspection_correction", "inspection_escalation",
+# A record's parts: the kinds whose rows name it (by that column) and that a document about it
+# prints with it (an incident report its actions, an inspection report its answers). Proving the
+# record alone left a part rewritten outside the app printed under "unchanged since anchor"; a
+# record's check (`verify` of one record) checks the rows of its parts that name it, and every row
+# of those kinds the table has lost.
+PARTS: dict[str, tuple[tuple[str, str], ...]] = {
+    INCIDENT: (("incident_action", "incident_id"),),
+    "complaint": (
+        ("complaint_step", "complaint_id"), ("complaint_event", "complaint_id"),
+        ("incident_action", "complaint_id"),
     ),
-    "drill_plan": ("drill_evaluation",),
-    "hazard": ("hazard_step", "hazard_event"),
-    "early_warning": ("early_warning_event",),
-}
+    "inspection": (
+        ("inspection_answer", "inspection_id"), ("inspection_amendment", "inspection_id"),
+        ("inspection_correction", "inspection_id"), ("inspection_escalation", "inspection_id"),
+    ),
+    "drill_plan": (("drill_evaluation", "plan_id"),),
+    "hazard": (("hazard_step", "hazard_id"), ("hazard_event", "hazard_id")),
+    "early_warning": (("early_warning_event", "warning_id"),),
+}  # fmt: skip
 # Kinds the ledger began to keep later than the rest: the checklists (an inspection's report prints
 # its items' words from them) and the complaint categories (a complaint names its category by
 # code), since revision 0023; the roster and the emergency contacts (the console dials their

@@ -136,10 +136,10 @@ def verify(
     only: tuple[str, str] | None = None,
     kinds: Collection[str] | None = None,
 ) -> LedgerReport:
-    """The whole database; or (`only`) the chain and one record with its log and files; or
-    (`kinds`) the chain and every record of those kinds with their files, as a document about
-    many records proves what it prints (a hazard register: the hazards, not 200,000 audit events);
-    or both: one record and every record of `kinds` (its parts, rules.PARTS)."""
+    """The whole database; or (`only`) the chain and one record with its parts (rules.PARTS), log
+    and files; or (`kinds`) the chain and every record of those kinds with their files, as a
+    document about many records proves what it prints (a hazard register: the hazards, not 200,000
+    audit events); or both: one record, and every record of `kinds` besides."""
     found = _chain_found(conn)
     head = chain.head(conn)
     if head.seq > 0 and not chain.adopted(conn):  # never so but by an edit (service.adopt_existing)
@@ -244,10 +244,11 @@ def _check_records(
     ledgered: dict[str, dict[str, tuple[int, str, str]]] = {}
     for (entity, entity_id), known in found.latest.items():
         ledgered.setdefault(entity, {})[entity_id] = known
+    parts = dict(rules.PARTS.get(only[0], ())) if only is not None else {}
     checked = [
         evidence
         for evidence in store.registry()
-        if _asked(evidence.entity, only, kinds) and evidence.entity not in waiting
+        if _asked(evidence.entity, only, kinds, parts) and evidence.entity not in waiting
     ]
     # As many as the ledger holds (a record missing from it, or from the database, moves it a little).
     hears = progress.listening() and only is None
@@ -257,11 +258,10 @@ def _check_records(
         differing: list[tuple[str, str, dict[str, Any], int]] = []
         entity = evidence.entity
         expected = ledgered.get(entity, {})
-        # `only`'s kind read for that record alone, unless `kinds` asks for all of them
-        alone = only is not None and entity == only[0] and not (kinds and entity in kinds)
-        one = [only[1]] if alone and only is not None else None
+        one = None if kinds and entity in kinds else _ids_asked(conn, evidence, only, parts, expected)
         if one is not None:
-            expected = {k: v for k, v in expected.items() if k in one}
+            asked = set(one)
+            expected = {k: v for k, v in expected.items() if k in asked}
         seen: set[str] = set()
         nested = evidence.nested
         for entity_id, state in store.states(conn, evidence, one):
@@ -293,11 +293,38 @@ def _check_records(
                 )
 
 
-def _asked(entity: str, only: tuple[str, str] | None, kinds: frozenset[str] | None) -> bool:
-    """Whether a check of `only` and `kinds` (None and None: of everything) reads `entity`'s records."""
+def _asked(
+    entity: str, only: tuple[str, str] | None, kinds: frozenset[str] | None, parts: dict[str, str]
+) -> bool:
+    """Whether a check of `only` with its `parts` and of `kinds` (None and None: of everything)
+    reads `entity`'s records."""
     if only is None and kinds is None:
         return True
-    return (only is not None and entity == only[0]) or (kinds is not None and entity in kinds)
+    if only is not None and (entity == only[0] or entity in parts):
+        return True
+    return kinds is not None and entity in kinds
+
+
+def _ids_asked(
+    conn: Connection,
+    evidence: store.Evidence,
+    only: tuple[str, str] | None,
+    parts: dict[str, str],
+    ledgered: dict[str, tuple[int, str, str]],
+) -> list[str] | None:
+    """The ids of `evidence`'s records a check of `only` reads (None: all of them): the record
+    itself; of a part kind, its rows that name the record and any the ledger holds that the table
+    has lost (whose owner is gone with them: a part cut out of a report by raw SQL)."""
+    if only is None:
+        return None
+    if evidence.entity == only[0]:
+        return [only[1]]
+    table, key = evidence.table, evidence.key
+    column = table.c[parts[evidence.entity]]
+    named = conn.execute(select(key).where(column == column.type.python_type(only[1]))).scalars()
+    present = {str(i) for i in conn.execute(select(key)).scalars()}
+    lost = [i for i, (_seq, action, _digest) in ledgered.items() if action != _DELETE and i not in present]
+    return [*(str(i) for i in named), *lost]
 
 
 def _name_alterations(conn: Connection, found: _Found) -> None:
