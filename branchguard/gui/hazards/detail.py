@@ -40,6 +40,7 @@ from branchguard.core.hazards.types import (
     HazardStatus,
     RemediationKind,
 )
+from branchguard.core.kernel.roles import refusal
 from branchguard.gui.hazards.detail_actions import HazardActions
 from branchguard.gui.hazards.dialogs import HazardFields, UnsavedHazardEdits
 from branchguard.gui.hazards.kept_typing import KeptTyping
@@ -100,6 +101,11 @@ class HazardDetailDialog(HazardActions):
         # "from the policy" is a choice only when the hazard is entered.
         self.fields.due_auto.hide()
         self.save_button = self._button("save", "hazard_save", lambda: self.save())
+        self.read_only = plain(QLabel())  # why the fields are greyed, where a role may not edit them
+        self.read_only.setObjectName("hazard_read_only")
+        self.read_only.setProperty("role", "hint")
+        self.read_only.setWordWrap(True)
+        self.read_only.hide()
         self.source = plain(QLabel())
         self.source.setObjectName("hazard_source")
         self.source.setWordWrap(True)
@@ -159,7 +165,8 @@ class HazardDetailDialog(HazardActions):
         details_box = QVBoxLayout(details)
         details_box.addLayout(self.fields)
         save_row = QHBoxLayout()
-        save_row.addStretch(1)
+        save_row.addWidget(self.read_only, 1)
+        save_row.addStretch(0)
         save_row.addWidget(self.save_button)
         details_box.addLayout(save_row)
         source_row = QHBoxLayout()
@@ -225,6 +232,9 @@ class HazardDetailDialog(HazardActions):
         self.fields.set_editable(editable, HazardAction.SET_DUE in offered)
         self.save_button.setVisible(editable)
         self.save_button.setEnabled(True)
+        denied = refusal(self.session.actor, "hazard.update")
+        self.read_only.setText(denied.text() if denied is not None else "")
+        self.read_only.setVisible(denied is not None and not editable)
         self.step_button.setEnabled(True)
         self.close_button.setEnabled(True)
         self.reopen_button.setEnabled(True)

@@ -261,6 +261,18 @@ def test_the_lead_moves_the_due_date_staff_cannot_and_an_auditor_only_reads(
     assert auditor_view.fields.description.isReadOnly()
 
 
+def test_the_detail_says_why_its_fields_are_greyed_for_a_role_that_may_not_edit(
+    gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
+) -> None:
+    """The auditor saw the fields greyed and no word of why."""
+    hazard_id = hazards["fine"].info.id
+    auditor_view = open_detail(qtbot, session_for(gui_ctx, "auditor"), hazard_id)
+    assert not auditor_view.read_only.isHidden()
+    assert auditor_view.read_only.text() == "Auditor 'auditor' may not edit hazards"
+    for username in ("lead", "staff"):  # they may: nothing said
+        assert open_detail(qtbot, session_for(gui_ctx, username), hazard_id).read_only.isHidden()
+
+
 def test_reopening_asks_why_and_records_it(
     gui_ctx: AppContext, qtbot: Any, hazards: dict[str, HazardDetail]
 ) -> None:
