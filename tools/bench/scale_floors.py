@@ -34,6 +34,7 @@ REGISTER_TABLES = ("hazards", "hazard_steps", "hazard_events")
 PERIOD_TABLES = (
     "incidents", "incident_actions", "drill_plans", "drill_evaluations", "inspections", *REGISTER_TABLES,
     "complaints", "complaint_steps", "complaint_events", "early_warnings",
+    "schedules", "schedule_occurrences", "drill_compliance_rules",
 )  # fmt: skip
 ORM = ("sqlalchemy.orm",)  # what every command needs besides its work (see the docstring)
 LEAD = ("lead", "lead-demo-2026")  # tools/bench/common.LEAD: a floor imports nothing of the bench
