@@ -29,6 +29,7 @@ from branchguard.gui.kit.dialog_work import DialogWork
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.style import error_label
+from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.playbooks.editor.attachments_box import AttachmentsBox
 from branchguard.gui.playbooks.editor.keys import CTRL_SHIFT_Z, CTRL_Y, KEY, EditorUndoKeys, key_list
 from branchguard.gui.playbooks.editor.languages_note import LanguagesNote
@@ -69,12 +70,17 @@ class PlaybookEditor(QDialog):
         self.steps.set_role_label(self.roles.label)
         for signal in (self.roles.dataChanged, self.roles.rowsInserted, self.roles.rowsRemoved):
             signal.connect(lambda *_: self._roles_changed())
-        self.attachments = AttachmentsBox(session, self.meta, self.stack)
-        self.general = MetadataForm(self.meta, self.stack, self.attachments)
-        self.roles_panel = RolesPanel(self.roles, self.meta, self.stack, [])  # the contacts once read
-        self.steps_panel = StepsPanel(self.steps, self.roles)
-        self.tabs = QTabWidget()
+        # The tabs in the dialog first, the panels made where they stay (kit/tabs.py, tab_home): each
+        # move of a built panel restyled every widget in it, and its tables read every row again.
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editor_tabs")
+        layout.addWidget(self.tabs, 1)
+        home = tab_home(self.tabs)
+        self.attachments = AttachmentsBox(session, self.meta, self.stack)
+        self.general = MetadataForm(self.meta, self.stack, self.attachments, home)
+        self.roles_panel = RolesPanel(self.roles, self.meta, self.stack, [], home)  # the contacts once read
+        self.steps_panel = StepsPanel(self.steps, self.roles, home)
         self.tabs.addTab(self.general, icon("playbook"), "")
         self.tabs.addTab(self.roles_panel, icon("people"), "")
         self.tabs.addTab(self.steps_panel, icon("steps"), "")
@@ -113,11 +119,9 @@ class PlaybookEditor(QDialog):
         buttons.addWidget(self.status, 1)
         for button in (self.save_button, self.approve_button, self.close_button):
             buttons.addWidget(button)
-        layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 14, 14, 12)
         layout.setSpacing(10)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.tabs, 1)
+        layout.insertWidget(0, self.banner)
         layout.addWidget(self.languages)
         layout.addWidget(self.error)
         layout.addLayout(buttons)

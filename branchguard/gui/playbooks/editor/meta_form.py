@@ -113,7 +113,7 @@ class MetadataForm(QWidget):
         fields.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(VerticalScroll(column, "editor_general_scroll"))
+        layout.addWidget(VerticalScroll(column, "editor_general_scroll", self))  # made in place: not moved
 
         for name, line in (("code", self.code), ("title_zh", self.title_zh), ("title_en", self.title_en)):
             line.textChanged.connect(lambda _text, n=name: self._edited(n))

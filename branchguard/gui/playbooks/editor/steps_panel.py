@@ -108,23 +108,26 @@ class StepsPanel(QWidget):
             tools.addWidget(button)
         tools.addSpacing(12)
         tools.addWidget(self.notice, 1)
-        top = QWidget()
+        # Containers placed before they are filled: a widget moved under a new parent is styled
+        # again with everything inside it (kit/tabs.py), and the table then reads every row again.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        layout.addWidget(self.splitter)
+        top = QWidget(self.splitter)
+        self.splitter.addWidget(top)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.tools)
         top_layout.addWidget(self.table, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(top)
         # at larger text the step's fields, labelled above, scroll rather than hold the editor
         # taller than the screen
         large = large_text(self)
-        self.splitter.addWidget(VerticalScroll(self.form, "step_form_scroll") if large else self.form)
+        fields = VerticalScroll(self.form, "step_form_scroll", self.splitter) if large else self.form
+        self.splitter.addWidget(fields)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        layout.addWidget(self.splitter)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._current_changed())
         steps.step_changed.connect(self.select_key)
