@@ -63,7 +63,8 @@ class _Tracker(QObject):
             loader._failed(generation, message)
 
     def dropped(self, loader: Loader) -> None:
-        """The application began to quit before the read came back: nothing is shown."""
+        """The read was not run or not shown (the application began to quit, or a newer read of
+        the same view was asked for before it started): nothing is shown."""
         self._settle()
         if shiboken6.isValid(loader):
             loader._in_flight -= 1
@@ -151,10 +152,13 @@ class Loader(QObject):
             on_cancel=partial(hub.dropped, self),  # only when the application quits
         )
         if (next_turn or _next_turn_depth) and not tasks.inline():
-            loader = self
+            loader, generation = self, self._generation
 
-            def later() -> None:  # quitting may have begun meanwhile: then it is dropped, settled
-                if tasks.quitting():
+            def later() -> None:
+                # Dropped, settled, if quitting began meanwhile, or a newer read of the view was asked
+                # for in the same turn (the banner and a list told twice of one change): its answer
+                # would not be shown, and read beside the others it held the GIL from the GUI thread.
+                if tasks.quitting() or (shiboken6.isValid(loader) and loader._generation != generation):
                     hub.dropped(loader)
                 else:
                     start()

@@ -230,3 +230,21 @@ def test_a_read_for_the_next_turn_when_quitting_began_meanwhile_is_dropped_and_s
         assert started == [] and shown == [] and not reads.busy()
     finally:
         assert tasks.close_down(RELEASE_TIMEOUT_S * 1000)
+
+
+def test_a_read_for_the_next_turn_asked_for_again_in_the_same_turn_is_read_once(
+    qtbot: Any, threaded: None
+) -> None:
+    """The banner and a list told twice of one change (a drill run: by the Drills page, then by
+    the Incidents page) asked for two reads; the first, never shown, held the GIL beside the rest."""
+    view = _view(qtbot)
+    reads = Loader(view)
+    started: list[str] = []
+    shown: list[str] = []
+    with loader.reads_next_turn():
+        reads.run(lambda: started.append("first") or "old rows", shown.append)
+        reads.run(lambda: started.append("second") or "rows", shown.append)
+    assert loader.pending() == 2
+    qtbot.waitUntil(lambda: loader.pending() == 0)
+    QThreadPool.globalInstance().waitForDone()
+    assert started == ["second"] and shown == ["rows"] and not reads.busy()
