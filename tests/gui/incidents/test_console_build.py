@@ -13,6 +13,9 @@ from branchguard.context import AppContext
 from branchguard.core.incidents.types import CloseInput
 from branchguard.gui.incidents.console import IncidentConsole
 from branchguard.gui.incidents.console import console as console_module
+from branchguard.gui.incidents.console.log_panel import LogPanel
+from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallList, OutcomeBox
+from branchguard.gui.incidents.console.steps_panel import StepsPanel
 from branchguard.gui.incidents.list_view import IncidentListPanel
 from branchguard.gui.incidents.page import IncidentsPage
 from tests.gui.incidents.incident_support import login, open_console, session_for
@@ -40,6 +43,17 @@ def test_the_console_builds_its_splitters_in_place(gui_ctx: AppContext, qtbot: A
     assert console.splitter.widget(0) is console.work and console.splitter.widget(1) is console.side
     assert console.work.widget(0) is console.steps and console.work.widget(1) is console.log
     assert console.splitter.parent() is console and console.side.isVisibleTo(console)
+
+
+def test_the_console_makes_its_panels_in_their_splitters(gui_ctx: AppContext, qtbot: Any, moves) -> None:
+    """The steps and the log were made alone, then moved into the splitter: each move restyled all
+    they hold, in the turn that builds a drill's or a new incident's console."""
+    moves.watch(StepsPanel, LogPanel, CallList, AttachmentsBox, OutcomeBox)
+    fire = gui_ctx.services.incidents.start(login(gui_ctx, "lead"), "FIRE").id
+    console = open_console(qtbot, session_for(gui_ctx, "lead"), fire)
+    assert moves.moved == []
+    assert console.work.widget(0) is console.steps and console.work.widget(1) is console.log
+    assert console.side.isAncestorOf(console.calls) and console.side.isAncestorOf(console.outcome)
 
 
 def test_the_page_makes_its_list_and_consoles_inside_its_tabs(

@@ -88,10 +88,15 @@ class IncidentConsole(QWidget):
         self.print_menu = ReportMenu(self, session, lambda: self.incident_id)
         self.print_button.setMenu(self.print_menu)
         self.guides_button = GuidesButton(session, incident_id)
-        self.steps = StepsPanel()
+        # The panels made where they stay, in the splitters `_build_layout` lays out: a panel moved
+        # under another parent is restyled with all it holds (kit/tabs.py).
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.work = QSplitter(Qt.Orientation.Vertical, self.splitter)
+        self.side = QWidget(self.splitter)
+        self.steps = StepsPanel(self.work)
         self.steps.done_requested.connect(self.mark_done)
         self.steps.skip_requested.connect(self.ask_skip)
-        self.log = LogPanel(session.services, session.actor, incident_id)
+        self.log = LogPanel(session.services, session.actor, incident_id, self.work)
         self.log.submitted.connect(self.add_entry)
         self.log.correct_requested.connect(self.ask_correction)
         self.calls_title = QLabel()
@@ -103,10 +108,10 @@ class IncidentConsole(QWidget):
         self.calls_toggle.setChecked(True)
         self.calls_toggle.setAutoRaise(True)
         self.calls_toggle.toggled.connect(self.show_side)
-        self.calls = CallList()
-        self.attachments = AttachmentsBox(session)
+        self.calls = CallList(self.side)
+        self.attachments = AttachmentsBox(session, self.side)
         self.attachments.attach_requested.connect(self.ask_attach)
-        self.outcome = OutcomeBox()
+        self.outcome = OutcomeBox(self.side)
         self._build_layout()
         actions_last(self, self.button_row)  # Tab enters at the step in front's Done
         self._make_actions()
@@ -143,7 +148,7 @@ class IncidentConsole(QWidget):
         # At the right on one line; wraps on a small screen (at larger text first short labels).
         self.button_row = ButtonRow(self)
         box.addWidget(self.button_row)
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split = self.splitter
         split.setChildrenCollapsible(False)
         box.addWidget(split, 1)
         buttons = self.button_row.flow
@@ -158,16 +163,15 @@ class IncidentConsole(QWidget):
             self.close_button,
         ):
             buttons.add_widget(button)
-        work = QSplitter(Qt.Orientation.Vertical, split)
+        work = self.work
         work.setChildrenCollapsible(False)
         work.addWidget(self.steps)
         work.addWidget(self.log)
         work.setStretchFactor(0, 3)  # the steps say what to do next; the log is read less often
         work.setStretchFactor(1, 2)
-        self.work = work
         self._work_moved = False  # once the lead drags the split, it stays theirs
         work.splitterMoved.connect(lambda *_: setattr(self, "_work_moved", True))
-        side = QWidget(split)
+        side = self.side
         side_box = QVBoxLayout(side)
         side_box.setContentsMargins(0, 0, 0, 0)
         side_box.addWidget(self.calls_title)
@@ -179,8 +183,6 @@ class IncidentConsole(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([760, 300])
-        self.splitter = split
-        self.side = side
         self.steps.heading_row.addWidget(self.calls_toggle)
         # no taller than the heading beside it: every pixel of that row is a step row's
         self.calls_toggle.setStyleSheet("QToolButton { padding: 0px 4px; }")
