@@ -31,7 +31,14 @@ from branchguard.gui.kit.screen import resize_within_screen
 from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.tabs import tab_home
 from branchguard.gui.playbooks.editor.attachments_box import AttachmentsBox
-from branchguard.gui.playbooks.editor.keys import CTRL_SHIFT_Z, CTRL_Y, KEY, EditorUndoKeys, key_list
+from branchguard.gui.playbooks.editor.keys import (
+    CTRL_SHIFT_Z,
+    CTRL_Y,
+    KEY,
+    TYPING,
+    EditorUndoKeys,
+    key_list,
+)
 from branchguard.gui.playbooks.editor.languages_note import LanguagesNote
 from branchguard.gui.playbooks.editor.meta_form import MetadataForm
 from branchguard.gui.playbooks.editor.roles_model import RolesModel
@@ -138,7 +145,8 @@ class PlaybookEditor(QDialog):
         self.work.changed.connect(self._update_mode)
         self._undo_keys = EditorUndoKeys(self)
         for widget in self.findChildren(QWidget):
-            widget.installEventFilter(self._undo_keys)
+            if isinstance(widget, TYPING):
+                widget.installEventFilter(self._undo_keys)
         for push_button in self.findChildren(QPushButton):
             # Enter in a text box must not press a button (a dialog's buttons are auto-default).
             push_button.setAutoDefault(False)

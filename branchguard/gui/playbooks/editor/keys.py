@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QKeySequenceEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
 KEY = QKeySequence.StandardKey
 CTRL_Y = QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Y)
@@ -20,6 +28,12 @@ def key_list(standard: QKeySequence.StandardKey, *more: QKeySequence) -> list[QK
         if not seq.isEmpty() and seq not in found:
             found.append(seq)
     return found
+
+
+# The inputs that claim Ctrl+Z for an undo of their own (a spin box's and a combo box's for their
+# line edit): the filter watches these alone. On every widget of the editor it was called from Qt
+# for each event of each (2,200 calls into Python as it opened, each waiting for the GIL beside a read).
+TYPING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox, QKeySequenceEdit)
 
 
 class EditorUndoKeys(QObject):
