@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -67,7 +68,6 @@ class IncidentsPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self._stack = tab_home(self.tabs)  # the list and consoles are made where they stay
         self.list_panel = IncidentListPanel(session, self._stack)
         self.list_panel.open_requested.connect(self.open_incident)
         self.tabs.addTab(self.list_panel, icon("incident"), "")
@@ -87,6 +87,13 @@ class IncidentsPage(Page):
         self._layout, self._margins = layout, layout.contentsMargins()
         self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
+
+    @property
+    def _stack(self) -> QStackedWidget | None:
+        """Where the tabs' contents are made, so adding them moves nothing (kit/tabs.py), looked up
+        at each use: a wrapper kept of it was invalidated once a tab made in it was closed and
+        deleted, and the next one could not be made (RuntimeError: already deleted)."""
+        return tab_home(self.tabs)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Incidents"))

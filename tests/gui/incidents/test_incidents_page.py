@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
@@ -347,3 +348,17 @@ def test_keys_act_on_the_console_in_front_only(open_window, gui_ctx, qtbot) -> N
     incidents = gui_ctx.services.incidents
     marked = {i: [s.number for s in incidents.get(lead, i).steps if s.by] for i in (first, second)}
     assert marked == {first: [], second: [1]}
+
+
+def test_after_a_console_tab_is_closed_another_console_opens(gui_ctx, open_window, qtbot) -> None:
+    """The page kept a wrapper of the tabs' stack, invalidated once a console made in it was closed
+    and deleted: the next incident started or opened raised 'already deleted' and had no console."""
+    page = incidents_page(open_window("lead"))
+    fire = start(gui_ctx, "FIRE")
+    page.open_incident(fire)
+    closed = page.console(fire)
+    page.tabs.tabCloseRequested.emit(page.tabs.indexOf(closed))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(closed))  # deleted, as the event loop does it
+    robbery = start(gui_ctx, "ROB")
+    console = page.started(robbery)
+    assert page.console(robbery) is console and page.tabs.currentWidget() is console
