@@ -10,6 +10,13 @@ Used by the window's start (app.py), a command's start (cli/__init__.py) and the
 (gui/kit/preload.py); the measured gains are in docs/architecture.md, "Speed tricks".
 
 A collector paused by someone else stays paused: theirs to turn back on.
+
+Work that makes hundreds of thousands of short-lived objects on a background thread (the ledger's
+check: `verify`, and every report's proof, core/ledger/verify.py) pauses it too, without the
+freeze (`paused(freeze=False)`): a full pass set off by its allocations held the GIL 30-100 ms at
+ten years, the window's GUI thread stopped meanwhile; what it made is freed by reference counting
+as it goes, and freezing what a long-running window holds at that moment (its open dialogs) would
+keep their cycles from ever being collected.
 """
 
 from __future__ import annotations
@@ -20,11 +27,12 @@ from contextlib import contextmanager
 
 
 class Pause:
-    """`start()` pauses the collector if it runs; `end()` freezes what is alive and turns it back
-    on, once, and only if this pause turned it off."""
+    """`start()` pauses the collector if it runs; `end()` freezes what is alive (unless `freeze` is
+    False) and turns it back on, once, and only if this pause turned it off."""
 
-    def __init__(self) -> None:
+    def __init__(self, freeze: bool = True) -> None:
         self._paused = False
+        self._freeze = freeze
 
     def start(self) -> None:
         if gc.isenabled():
@@ -34,14 +42,15 @@ class Pause:
     def end(self) -> None:
         if self._paused:
             self._paused = False
-            gc.freeze()
+            if self._freeze:
+                gc.freeze()
             gc.enable()
 
 
 @contextmanager
-def paused() -> Iterator[None]:
+def paused(freeze: bool = True) -> Iterator[None]:
     """A `Pause` around a block, ended however the block ends."""
-    pause = Pause()
+    pause = Pause(freeze)
     pause.start()
     try:
         yield

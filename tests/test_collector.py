@@ -63,3 +63,14 @@ def test_the_block_ends_the_pause_however_it_ends(
     with pytest.raises(RuntimeError):
         failing_import()
     assert seen == [False] and gc.isenabled()
+
+
+def test_a_pause_without_the_freeze_only_turns_the_collector_back_on(
+    restored_collector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    gc.enable()
+    with collector.paused(freeze=False):
+        assert not gc.isenabled()
+    assert gc.isenabled() and frozen == []

@@ -33,10 +33,10 @@ MAY_IMPORT: Mapping[str, frozenset[str]] = {
         "dataclass_code": "",
         "paths": "paths",
         "diagnostics": "diagnostics",  # the log file and crash capture: standard library only
-        "collector": "collector",  # the garbage collector paused at start: standard library only
+        "collector": "collector",  # the collector paused at start, and by the ledger's check: stdlib only
         "migrations": "",
         "db": "db",
-        "core": "core db paths root",
+        "core": "core db paths collector root",
         "reports": "reports core db paths root",
         "scheduling": "scheduling core db paths root",
         "config": "config core db paths root",

@@ -92,3 +92,32 @@ def test_a_period_package_reads_the_chain_once_for_all_its_reports(
     ctx.services.exchange.export(lead, f"{date.today():%Y-%m}", tmp_path / "p.zip", documents=documents)
     assert built.count("incident") == 2 and "summary" in built
     assert len(chain_reads) == 1
+
+
+def test_the_check_runs_with_the_collector_paused_and_frees_what_it_made(
+    ctx, lead, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its full passes over the check's objects stopped the window's GUI thread while a report's
+    proof ran in the background; paused, and not frozen after (the window's objects stay collectable)."""
+    import gc
+
+    from branchguard.core.ledger import verify as checks
+
+    seen: list[bool] = []
+    frozen: list[bool] = []
+    reading = checks._check_records
+
+    def watched(*args: Any, **kwargs: Any) -> None:
+        seen.append(gc.isenabled())
+        reading(*args, **kwargs)
+
+    monkeypatch.setattr(checks, "_check_records", watched)
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    was_on = gc.isenabled()
+    gc.enable()
+    try:
+        assert ctx.services.ledger.verify(lead).ok
+        assert seen == [False] and gc.isenabled() and frozen == []
+    finally:
+        if not was_on:
+            gc.disable()
