@@ -11,8 +11,7 @@ A view that shows data splits its reload in two, through one `Loader` it owns:
   plain data;
 - `apply(data)` runs on the GUI thread when the data arrives, unless a newer `run` of the same
   loader was asked for meanwhile: a read that finishes after a newer one was started is dropped,
-  so a slow old answer never overwrites a fresh one; answers that come back together are applied
-  one per turn of the event loop, in the order they came;
+  so a slow old answer never overwrites a fresh one;
 - a BranchGuardError raised by `load` reaches `on_error` with its translated message (other
   errors as "<type>: <text>", logged with their traceback), again only for the newest read;
 - a view deleted before its data arrives is left alone.
@@ -25,7 +24,6 @@ fires when it falls to zero: the start-up trace and the benchmark wait on it.
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
@@ -43,54 +41,23 @@ T = TypeVar("T")
 
 
 class _Tracker(QObject):
-    """Counts the reads in flight; permanent, so the answers of deleted views still settle here.
-    Answers that come back together are shown one per turn of the event loop (`_take`)."""
+    """Counts the reads in flight; permanent, so the answers of deleted views still settle here."""
 
     settled = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.pending = 0
-        self._waiting: deque[Callable[[], None]] = deque()  # answers due after the one shown this turn
-        self._shown_this_turn = False
 
     def started(self) -> None:
         self.pending += 1
 
     def arrived(self, loader: Loader, generation: int, data: object) -> None:
-        self._take(partial(self._arrive, loader, generation, data))
-
-    def failed(self, loader: Loader, generation: int, message: str) -> None:
-        self._take(partial(self._fail, loader, generation, message))
-
-    def _take(self, show: Callable[[], None]) -> None:
-        """One answer shown per turn, the others in the turns after, in the order they came: reads
-        started together (a drill run's: the console's, the lists', the banner's) came back
-        together, and were all shown in one sweep, the window's repaint after them, while it
-        answered nothing (a drill run at ten years: 60-130 ms). Pending until shown."""
-        if tasks.inline():
-            show()
-        elif self._shown_this_turn:
-            self._waiting.append(show)
-        else:
-            self._show(show)
-
-    def _show(self, show: Callable[[], None]) -> None:
-        self._shown_this_turn = True
-        QTimer.singleShot(1, self, self._next_answer)  # a timer: a later sweep, as in `_next`
-        show()
-
-    def _next_answer(self) -> None:
-        self._shown_this_turn = False
-        if self._waiting:
-            self._show(self._waiting.popleft())
-
-    def _arrive(self, loader: Loader, generation: int, data: object) -> None:
         self._settle()
         if shiboken6.isValid(loader):
             loader._arrived(generation, data)
 
-    def _fail(self, loader: Loader, generation: int, message: str) -> None:
+    def failed(self, loader: Loader, generation: int, message: str) -> None:
         self._settle()
         if shiboken6.isValid(loader):
             loader._failed(generation, message)

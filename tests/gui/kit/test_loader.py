@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from branchguard.core.kernel.errors import NotFound
@@ -248,17 +248,3 @@ def test_a_read_for_the_next_turn_asked_for_again_in_the_same_turn_is_read_once(
     qtbot.waitUntil(lambda: loader.pending() == 0)
     QThreadPool.globalInstance().waitForDone()
     assert started == ["second"] and shown == ["rows"] and not reads.busy()
-
-
-def test_answers_that_come_back_together_are_shown_one_per_turn(qtbot: Any, threaded: None) -> None:
-    """A drill run's reads (the console's, the lists', the banner's) started together and came back
-    together: shown in one sweep, the window answered nothing meanwhile. Pending until shown."""
-    view = _view(qtbot)
-    shown: list[str] = []
-    for text in ("plans", "banner", "console"):
-        Loader(view).run(lambda text=text: text, shown.append)
-    QThreadPool.globalInstance().waitForDone()  # every answer is waiting for the GUI thread
-    QCoreApplication.sendPostedEvents()  # one sweep of the event loop hands all three over
-    assert len(shown) == 1 and loader.pending() == 2
-    qtbot.waitUntil(lambda: loader.pending() == 0)
-    assert sorted(shown) == ["banner", "console", "plans"]
