@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,11 +12,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
+
+from branchguard.gui.kit.screen import resize_within_screen
 
 
 def plain_text(text: str) -> str:
@@ -62,7 +65,6 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.resize(560, 480)
         intro = QLabel(self.tr("Keys of the whole window first, then those of the page in front."))
         intro.setProperty("role", "hint")
         self.table = QTableWidget(len(rows), 2)
@@ -70,10 +72,13 @@ class ShortcutsDialog(QDialog):
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Keys reach it (arrows, PgDown): at larger text the rows below were out of reach of Tab.
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         for row, (keys, text) in enumerate(rows):
             self.table.setItem(row, 0, QTableWidgetItem(keys))
             self.table.setItem(row, 1, QTableWidgetItem(text))
@@ -83,3 +88,24 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
+        self._fit(intro, buttons)
+        if rows:
+            self.table.setCurrentCell(0, 0)
+        self.table.setFocus()
+
+    def _fit(self, intro: QLabel, buttons: QDialogButtonBox) -> None:
+        """As wide as the longest row and as tall as every row, bounded by the screen (then the
+        table scrolls): at 15 pt the texts were cut ("…") in the 560 px it had."""
+        self.ensurePolished()
+        table, frame = self.table, 2 * self.table.frameWidth()
+        bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = table.sizeHintForColumn(0) + table.sizeHintForColumn(1) + frame + bar
+        rows = table.rowCount() * table.verticalHeader().defaultSectionSize()
+        height = table.horizontalHeader().sizeHint().height() + rows + frame
+        box = self.layout()
+        assert box is not None
+        margins, spacing = box.contentsMargins(), 2 * max(0, box.spacing())
+        width += margins.left() + margins.right()
+        height += intro.sizeHint().height() + buttons.sizeHint().height() + spacing
+        height += margins.top() + margins.bottom()
+        resize_within_screen(self, max(560, width), max(480, height))
