@@ -41,12 +41,13 @@ def collect_shortcuts(window: QWidget, extra: list[tuple[str, str]]) -> list[tup
     """(keys, what it does) for each QAction and QShortcut of `window` and of the page in front.
 
     Pages add a shortcut by giving a QAction a shortcut and a text, or a QShortcut a whatsThis;
-    nothing needs registering here. The window's own keys come first.
+    nothing needs registering here. The window's own keys come first. An action hidden (the role
+    may not: its button is hidden too) is not offered; a disabled one is (nothing selected yet).
     """
     own: dict[str, str] = {}
     page: dict[str, str] = {}
     for action in window.findChildren(QAction):
-        if _in_hidden_widget(action, window) or not action.text():
+        if _in_hidden_widget(action, window) or not action.text() or not action.isVisible():
             continue
         target = own if action.parent() is window else page
         for seq in action.shortcuts():

@@ -202,7 +202,7 @@ def test_the_actions_have_keys_listed_in_f1(open_window, gui_ctx, fire, qtbot) -
     assert rows["Ctrl+Shift+R"] == "Initial report to head office…"
     assert rows["Ctrl+Shift+C"] == "Close the incident…"
     assert rows["Ctrl+P"] == "Preview or print the reports"
-    assert rows["Ctrl+Shift+W"] == "Change the warning level…"
+    assert "Ctrl+Shift+W" not in rows  # a fire takes no four-colour warning: its button is hidden too
     assert "(Ctrl+Shift+C)" in console.close_button.toolTip()
 
     def press(key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
@@ -230,3 +230,25 @@ def test_the_actions_have_keys_listed_in_f1(open_window, gui_ctx, fire, qtbot) -
     press(Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: len(opened) == 4)
     assert opened[-1] is console.print_menu
+
+
+def test_f1_offers_staff_only_the_keys_their_role_has(open_window, gui_ctx, qtbot) -> None:
+    """The level, attachment, initial report and closing are the lead's: their buttons are hidden
+    from staff, and F1 no longer lists their keys (pressed, they did nothing, unsaid)."""
+    robbery = gui_ctx.services.incidents.start(login(gui_ctx, "staff"), "ROB").id
+    window = open_window("staff")
+    page = window.show_page("incidents")
+    assert isinstance(page, IncidentsPage)
+    console = page.open_incident(robbery)
+    qtbot.waitUntil(lambda: console.detail is not None)
+    rows = dict(window.shortcut_rows())
+    assert rows["Ctrl+D"] == "Mark the step done"
+    assert rows["Ctrl+Shift+E"] == "Correct the selected log entry…"
+    assert rows["Ctrl+Shift+F"] == "Follow mode" and rows["Ctrl+P"] == "Preview or print the reports"
+    for keys in ("Ctrl+Shift+A", "Ctrl+Shift+L", "Ctrl+Shift+R", "Ctrl+Shift+C", "Ctrl+Shift+W"):
+        assert keys not in rows, keys
+    assert not console.close_button.isVisibleTo(console) and not console.close_action.isEnabled()
+    weather = gui_ctx.services.incidents.start(login(gui_ctx, "staff"), "NAT").id
+    storm = page.open_incident(weather)
+    qtbot.waitUntil(lambda: storm.detail is not None)
+    assert dict(window.shortcut_rows())["Ctrl+Shift+W"] == "Change the warning level…"  # staff's too

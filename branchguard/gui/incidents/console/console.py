@@ -319,6 +319,7 @@ class IncidentConsole(QWidget):
             (self.report_action, report),
             (self.close_action, close),
         ):
+            act.setVisible(allowed)  # as its button: F1 does not offer it (gui/shell/shortcuts.py)
             act.setEnabled(allowed)
         if self.detail is not None:
             self.steps.set_detail(self.detail, mark)
