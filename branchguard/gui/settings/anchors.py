@@ -27,6 +27,7 @@ from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.refused import refused_tip
 from branchguard.gui.kit.writer import writer
+from branchguard.gui.settings.lead_only import lead_only_note
 from branchguard.gui.shell.session import GuiSession
 
 
@@ -57,11 +58,13 @@ class AnchorsPanel(QWidget):
         self.note = QLabel()
         self.note.setProperty("role", "hint")
         self.note.setWordWrap(True)
+        self.lead_only = lead_only_note("anchor_lead_only", may(session.actor, "anchor.configure"))
         self.status = plain(QLabel())
         self.status.setObjectName("anchor_status")
         self.status.setWordWrap(True)
         inner = QVBoxLayout(self.box)
         inner.addLayout(self.form)
+        inner.addWidget(self.lead_only)
         inner.addWidget(self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -126,6 +129,7 @@ class AnchorsPanel(QWidget):
         self.folder_label.setText(self.tr("Anchor folder"))
         self.choose.setText(self.tr("Choose…"))
         self.choose.setToolTip(refused_tip(self.session.actor, "anchor.configure"))
+        self.lead_only.setText(self.tr("Only the safety lead can choose the anchor folder."))
         self.note.setText(
             self.tr(
                 "Every report prints the ledger head and is signed with this PC's key; the signed "

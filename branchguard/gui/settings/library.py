@@ -30,6 +30,7 @@ from branchguard.gui.kit.plain import plain
 from branchguard.gui.kit.refused import refused_tip
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.kit.writer import writer
+from branchguard.gui.settings.lead_only import lead_only_note
 from branchguard.gui.settings.library_dialog import LibraryPreviewDialog
 from branchguard.gui.shell.session import GuiSession
 
@@ -73,9 +74,12 @@ class LibraryPanel(QWidget):
         self.note = QLabel()
         self.note.setProperty("role", "hint")
         self.note.setWordWrap(True)
+        allowed = may(session.actor, "library.trust") and may(session.actor, "library.import")
+        self.lead_only = lead_only_note("library_lead_only", allowed)
         inner = QVBoxLayout(self.box)
         inner.addLayout(self.form)
         inner.addLayout(buttons)
+        inner.addWidget(self.lead_only)
         inner.addWidget(self.note)
         self.status = plain(QLabel())
         self.status.setObjectName("library_status")
@@ -254,6 +258,9 @@ class LibraryPanel(QWidget):
         self.trust_button.setText(self.tr("Trust head-office key…"))
         self.trust_button.setToolTip(refused_tip(self.session.actor, "library.trust"))
         self.import_button.setText(self.tr("Import head-office library…"))
+        self.lead_only.setText(
+            self.tr("Only the safety lead can trust head office's key and import its library.")
+        )
         self.note.setText(
             self.tr(
                 "Head office sends approved playbooks, checklist templates, compliance rules and the "

@@ -41,6 +41,7 @@ from branchguard.gui.kit.writer import writer
 from branchguard.gui.settings import autostart
 from branchguard.gui.settings.anchors import AnchorsPanel
 from branchguard.gui.settings.backups import BackupsPanel
+from branchguard.gui.settings.lead_only import lead_only_note
 from branchguard.gui.settings.library import LibraryPanel
 from branchguard.gui.settings.library_ho import HeadOfficeLibraryPanel
 from branchguard.gui.settings.local import store
@@ -274,12 +275,14 @@ class SettingsPage(Page):
         self.font_warning.setWordWrap(True)
         self.font_warning.hide()
         self.font_message = error_label("font_message")
+        self.font_lead_only = lead_only_note("font_lead_only", may(self.session.actor, "report.choose_font"))
         pick = QHBoxLayout()
         pick.addWidget(self.font_path, 1)
         pick.addWidget(self.font_choose)
         pick.addWidget(self.font_clear)
         box = QVBoxLayout(self.font_box)
         box.addLayout(pick)
+        box.addWidget(self.font_lead_only)
         box.addWidget(self.font_in_use)
         box.addWidget(self.font_warning)
         box.addWidget(self.font_message)
@@ -553,6 +556,7 @@ class SettingsPage(Page):
             self.tr("So that reminders come even when nobody opened it. Only for this account on this PC.")
         )
         self.font_box.setTitle(self.tr("Chinese font for PDF reports"))
+        self.font_lead_only.setText(self.tr("Only the safety lead can choose the report font."))
         self.font_path.setPlaceholderText(self.tr("Automatic: search the fonts installed on this PC"))
         self.font_choose.setText(self.tr("Choose…"))
         self.font_clear.setText(self.tr("Use automatic search"))

@@ -212,6 +212,10 @@ Submitted as: %3</translation>
         <source>Every report prints the ledger head and is signed with this PC's key; the signed head is added to an anchor file in this folder. Choose a USB stick or a network share apart from the database: later, branchguard verify --anchor proves the data still holds every anchored state. Compare the fingerprint with the one on a report.</source>
         <translation>Every report prints the ledger head and is signed with this PC's key; the signed head is added to an anchor file in this folder. Choose a USB stick or a network share apart from the database: later, branchguard verify --anchor proves the data still holds every anchored state. Compare the fingerprint with the one on a report.</translation>
     </message>
+    <message>
+        <source>Only the safety lead can choose the anchor folder.</source>
+        <translation>Only the safety lead can choose the anchor folder.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsBox</name>
@@ -5080,6 +5084,10 @@ Submitted as: %3</translation>
         <source>So that reminders come even when nobody opened it. Only for this account on this PC.</source>
         <translation>So that reminders come even when nobody opened it. Only for this account on this PC.</translation>
     </message>
+    <message>
+        <source>Only the safety lead can choose the report font.</source>
+        <translation>Only the safety lead can choose the report font.</translation>
+    </message>
 </context>
 <context>
     <name>SeverityPolicyDialog</name>
@@ -6938,6 +6946,10 @@ Submitted as: %3</translation>
     <message>
         <source>Trust head office's key first (Trust head-office key…): a library is proved against it.</source>
         <translation>Trust head office's key first (Trust head-office key…): a library is proved against it.</translation>
+    </message>
+    <message>
+        <source>Only the safety lead can trust head office's key and import its library.</source>
+        <translation>Only the safety lead can trust head office's key and import its library.</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,10 @@ Submitted as: %3</source>
         <source>Every report prints the ledger head and is signed with this PC's key; the signed head is added to an anchor file in this folder. Choose a USB stick or a network share apart from the database: later, branchguard verify --anchor proves the data still holds every anchored state. Compare the fingerprint with the one on a report.</source>
         <translation>每份报告都会打印账本头，并用本机密钥签名；签名后的账本头会追加到此文件夹中的锚点文件。请选择与数据库分开的 U 盘或网络共享：日后运行 branchguard verify --anchor 即可证明数据仍包含每个已锚定的状态。可将此指纹与报告上的指纹核对。</translation>
     </message>
+    <message>
+        <source>Only the safety lead can choose the anchor folder.</source>
+        <translation>只有安全负责人可以选择锚点文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentsBox</name>
@@ -5064,6 +5068,10 @@ Submitted as: %3</source>
         <source>So that reminders come even when nobody opened it. Only for this account on this PC.</source>
         <translation>即使无人打开程序也能按时提醒。仅对本机的当前账户生效。</translation>
     </message>
+    <message>
+        <source>Only the safety lead can choose the report font.</source>
+        <translation>只有安全负责人可以选择报表字体。</translation>
+    </message>
 </context>
 <context>
     <name>SeverityPolicyDialog</name>
@@ -6914,6 +6922,10 @@ Submitted as: %3</source>
     <message>
         <source>Trust head office's key first (Trust head-office key…): a library is proved against it.</source>
         <translation>请先信任总行密钥（“信任总行密钥…”）：资料库须用该密钥验证。</translation>
+    </message>
+    <message>
+        <source>Only the safety lead can trust head office's key and import its library.</source>
+        <translation>只有安全负责人可以信任总行密钥并导入总行资料库。</translation>
     </message>
 </context>
 <context>
