@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -133,6 +133,7 @@ class SettingsPage(Page):
         area = QScrollArea(holder)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidgetResizable(True)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a Tab stop where nothing showed the focus
         content = make(area.viewport())
         area.setWidget(content)
         box.addWidget(area)
@@ -225,7 +226,7 @@ class SettingsPage(Page):
     # -- general: language, report font, database ----------------------------------------------
     def _build_general(self, parent: QWidget) -> QWidget:
         tab = QWidget(parent)
-        self.language_box = QGroupBox()
+        self.language_box = QGroupBox(tab)  # in the tab before the boxes below: Tab reads top down
         self.language = QComboBox()
         self.language.setObjectName("language")
         for code, name in LANGUAGES:
@@ -242,7 +243,7 @@ class SettingsPage(Page):
 
         # Per Windows or Linux account, not a branch setting: anyone may choose it for themselves.
         self.autostart: autostart.Autostart | None = autostart.for_this_system()
-        self.logon_box = QGroupBox(self)  # a parent before setVisible: never a window of its own
+        self.logon_box = QGroupBox(tab)  # a parent before setVisible: never a window of its own
         self.start_at_logon = QCheckBox()
         self.start_at_logon.setObjectName("start_at_logon")
         self.start_at_logon.toggled.connect(self.set_start_at_logon)
