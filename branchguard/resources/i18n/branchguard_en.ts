@@ -3413,6 +3413,14 @@ Submitted as: %3</translation>
         <source>Kind of entry</source>
         <translation>Kind of entry</translation>
     </message>
+    <message>
+        <source>Correct: first select the entry in the log (Tab to the log, then the arrows).</source>
+        <translation>Correct: first select the entry in the log (Tab to the log, then the arrows).</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not corrected: %2</source>
+        <translation>Entry %1 is not corrected: %2</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

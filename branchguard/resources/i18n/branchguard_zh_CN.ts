@@ -3401,6 +3401,14 @@ Submitted as: %3</source>
         <source>Kind of entry</source>
         <translation>记录类别</translation>
     </message>
+    <message>
+        <source>Correct: first select the entry in the log (Tab to the log, then the arrows).</source>
+        <translation>更正：请先在处置记录中选中要更正的记录（按 Tab 键移到记录列表，再用方向键选择）。</translation>
+    </message>
+    <message>
+        <source>Entry %1 is not corrected: %2</source>
+        <translation>第 %1 条记录未更正：%2</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

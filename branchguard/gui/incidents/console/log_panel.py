@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPushButton,
     QTableView,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.incidents.log import MAX_ENTRY_TEXT
 from branchguard.core.incidents.types import TYPED_KINDS, EntryKind, LogEntry
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import may
 from branchguard.gui.incidents.console.steps_panel import HEADER_HEIGHT, compact, rows_tall
 from branchguard.gui.incidents.log_model import IncidentLogModel
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
 
 UNCORRECTABLE = (EntryKind.START, EntryKind.CLOSE)  # the service refuses these
 LOG_ROW = 24  # pixels: a log row; five or more show at 1024×768
+NOTICE_MS = 10_000  # why an entry is not corrected, in the status bar
 LARGE_LOG_ROWS = 3  # at larger text the log never shows fewer (at 15 pt on 1024×768 it showed one)
 
 
@@ -215,9 +218,24 @@ class LogPanel(QWidget):
         return entry.actor == self._actor.username or may(self._actor, "incident.correct_any")
 
     def request_correction(self) -> None:
+        """Correct… or Ctrl+Shift+E: the dialog for the selected entry, else why not, in the status
+        bar (a line under the log held the window taller than 768 px at 15 pt). The key did nothing,
+        unsaid, on no entry selected, on the start, on another's entry."""
         entry = self.selected_entry()
         if self.correctable(entry):
             self.correct_requested.emit(entry)
+            return
+        window = self.window()
+        if self._may_write and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.why_not_correctable(entry), NOTICE_MS)
+
+    def why_not_correctable(self, entry: LogEntry | None) -> str:
+        if entry is None:
+            return self.tr("Correct: first select the entry in the log (Tab to the log, then the arrows).")
+        if entry.kind in UNCORRECTABLE:
+            return Message("incident.cannot_correct", seq=entry.seq).text()  # the entry named in it
+        why = Message("incident.correct_own_only").text()
+        return self.tr("Entry %1 is not corrected: %2").replace("%1", str(entry.seq)).replace("%2", why)
 
     def _menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
