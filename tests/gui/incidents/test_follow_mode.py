@@ -170,6 +170,28 @@ def test_space_typed_into_the_note_box_stays_a_space(gui_ctx, follow, qtbot):
     assert states(gui_ctx, window)[0] == StepState.PENDING
 
 
+def test_esc_puts_a_typed_reason_aside_for_the_same_step(gui_ctx, follow, qtbot):
+    """Esc threw the reason typed away, unsaid; now S on the same step brings it back (selected:
+    typing replaces it). A reason put aside is not offered for the next step, and Cancel clears it."""
+    window = follow()
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    qtbot.keyClicks(window.skip_reason, "guard already on it")
+    qtbot.keyClick(window.skip_reason, Qt.Key.Key_Escape)
+    assert not window.skip_row.isVisible() and states(gui_ctx, window)[0] == StepState.PENDING
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert window.skip_row.isVisible() and window.skip_reason.text() == "guard already on it"
+    assert window.skip_reason.selectedText() == "guard already on it"
+    qtbot.keyClick(window.skip_reason, Qt.Key.Key_Escape)
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # step 1 done: the reason was step 1's
+    qtbot.waitUntil(lambda: states(gui_ctx, window)[0] == StepState.DONE and not window.is_pending())
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert window.skip_row.isVisible() and window.skip_reason.text() == ""
+    qtbot.keyClicks(window.skip_reason, "not needed")
+    qtbot.mouseClick(window.skip_cancel, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert window.skip_reason.text() == ""
+
+
 def test_skip_asks_for_a_reason_and_logs_it(gui_ctx, follow, qtbot):
     window = follow()
     qtbot.mouseClick(window.skip_button, Qt.MouseButton.LeftButton)

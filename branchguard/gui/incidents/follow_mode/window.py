@@ -83,6 +83,7 @@ class FollowWindow(FollowView):
         self._refresh_failed = False  # the status line says a refresh failed (cleared by the next one read)
         self._after_commit: Callable[[], None] | None = None
         self._done_message = ""
+        self._skip_step = 0  # the step the reason in the skip row was typed for
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a click outside the note box gives Space back
         self._connect()
         session.actor_changed.connect(self._render)
@@ -200,10 +201,21 @@ class FollowWindow(FollowView):
 
     @Slot()
     def begin_skip(self) -> None:
-        if self._markable_step() is None:
+        step = self._markable_step()
+        if step is None:
             return
+        if step.number != self._skip_step:  # a reason put aside with Esc was another step's
+            self.skip_reason.clear()
+        self._skip_step = step.number
         self.skip_row.show()
         self.skip_reason.setFocus()
+        self.skip_reason.selectAll()  # a reason put aside is back, and typing replaces it
+
+    def put_skip_aside(self) -> None:
+        """Esc: the row goes, the reason typed stays for S on the same step (it was thrown away,
+        unsaid). Cancel and a skip written clear it."""
+        self.skip_row.hide()
+        self.setFocus()
 
     @Slot()
     def cancel_skip(self) -> None:
@@ -473,7 +485,7 @@ class FollowWindow(FollowView):
 
     def _escape(self) -> None:
         if self.skip_row.isVisible():
-            self.cancel_skip()
+            self.put_skip_aside()
         elif self.note_edit.hasFocus():
             self.setFocus()  # out of the note box, as Esc leaves a box, its text kept for Enter
         else:
