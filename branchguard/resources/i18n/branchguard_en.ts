@@ -3414,12 +3414,12 @@ Submitted as: %3</translation>
         <translation>Kind of entry</translation>
     </message>
     <message>
-        <source>Correct: first select the entry in the log (Tab to the log, then the arrows).</source>
-        <translation>Correct: first select the entry in the log (Tab to the log, then the arrows).</translation>
+        <source>Select the entry to correct in the log first</source>
+        <translation>Select the entry to correct in the log first</translation>
     </message>
     <message>
-        <source>Entry %1 is not corrected: %2</source>
-        <translation>Entry %1 is not corrected: %2</translation>
+        <source>Entry %1: %2</source>
+        <translation>Entry %1: %2</translation>
     </message>
 </context>
 <context>

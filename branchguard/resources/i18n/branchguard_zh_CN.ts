@@ -3402,12 +3402,12 @@ Submitted as: %3</source>
         <translation>记录类别</translation>
     </message>
     <message>
-        <source>Correct: first select the entry in the log (Tab to the log, then the arrows).</source>
-        <translation>更正：请先在处置记录中选中要更正的记录（按 Tab 键移到记录列表，再用方向键选择）。</translation>
+        <source>Select the entry to correct in the log first</source>
+        <translation>请先在处置记录中选中要更正的记录</translation>
     </message>
     <message>
-        <source>Entry %1 is not corrected: %2</source>
-        <translation>第 %1 条记录未更正：%2</translation>
+        <source>Entry %1: %2</source>
+        <translation>第 %1 条记录：%2</translation>
     </message>
 </context>
 <context>

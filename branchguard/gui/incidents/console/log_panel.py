@@ -231,11 +231,11 @@ class LogPanel(QWidget):
 
     def why_not_correctable(self, entry: LogEntry | None) -> str:
         if entry is None:
-            return self.tr("Correct: first select the entry in the log (Tab to the log, then the arrows).")
+            return self.tr("Select the entry to correct in the log first")
         if entry.kind in UNCORRECTABLE:
             return Message("incident.cannot_correct", seq=entry.seq).text()  # the entry named in it
         why = Message("incident.correct_own_only").text()
-        return self.tr("Entry %1 is not corrected: %2").replace("%1", str(entry.seq)).replace("%2", why)
+        return self.tr("Entry %1: %2").replace("%1", str(entry.seq)).replace("%2", why)
 
     def _menu(self, point: QPoint) -> None:
         index = self.view.indexAt(point)
