@@ -110,6 +110,7 @@ QPushButton:default, QPushButton[accent="true"] {{
 }}
 QPushButton:default:hover, QPushButton[accent="true"]:hover {{ background: {ACCENT_DARK}; }}
 QPushButton:focus {{ border: 2px solid {FOCUS}; padding: 4px 13px; }}
+QToolButton:focus {{ border: 2px solid {FOCUS}; border-radius: 4px; }}
 QPushButton:disabled {{ color: #8A959C; background: #F0F2F3; border-color: #DDE2E5; }}
 QLineEdit, QPlainTextEdit, QTextEdit {{
     border: 1px solid {BORDER}; border-radius: 4px; padding: 4px 6px; background: {SURFACE};

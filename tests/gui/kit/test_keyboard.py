@@ -9,7 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QPushButton,
+    QTableView,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from branchguard.core.kernel.i18n import set_language
 from branchguard.gui.kit import style
@@ -90,6 +98,31 @@ def test_the_focus_shows_on_a_teal_button(qapp: QApplication, qtbot: Any) -> Non
     other.move(0, 60)
     holder.show()
     assert dark_when_focused(qtbot, button, other) >= button.width()  # a ring a button's width long
+
+
+def test_the_focus_shows_on_a_tool_button(qapp: QApplication, qtbot: Any) -> None:
+    """Start incident in the bar above every page and the console's call list toggle are tool
+    buttons that Tab reaches: focused, they had only Fusion's pale teal tint (on the pale bar,
+    hardly there), not the dark ring of every push button."""
+    style.apply(qapp)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    bar = QToolBar(holder)
+    start = QToolButton()
+    start.setText("Start incident")
+    start.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    bar.addWidget(start)
+    toggle = QToolButton(holder)  # with a style sheet of its own, as the call list toggle
+    toggle.setText("‹ Call list")
+    toggle.setStyleSheet("QToolButton { padding: 0px 4px; }")
+    toggle.move(0, 60)
+    other = QPushButton("Other", holder)
+    other.move(0, 120)
+    for button in (start, toggle):
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    holder.show()
+    for button in (start, toggle):
+        assert dark_when_focused(qtbot, button, other) >= button.width(), button.text()
 
 
 def test_the_initial_report_opens_with_the_focus_in_its_first_field(qtbot: Any) -> None:
