@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -68,7 +67,7 @@ class IncidentsPage(Page):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.list_panel = IncidentListPanel(session, self._stack)
+        self.list_panel = IncidentListPanel(session, tab_home(self.tabs))
         self.list_panel.open_requested.connect(self.open_incident)
         self.tabs.addTab(self.list_panel, icon("incident"), "")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
@@ -88,12 +87,6 @@ class IncidentsPage(Page):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
 
-    @property
-    def _stack(self) -> QStackedWidget | None:
-        """Where the tabs' contents are made, so adding them moves nothing (kit/tabs.py), looked up
-        at each use: a wrapper kept of it was invalidated once a tab made in it was closed and
-        deleted, and the next one could not be made (RuntimeError: already deleted)."""
-        return tab_home(self.tabs)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Incidents"))
@@ -168,7 +161,7 @@ class IncidentsPage(Page):
             if first is not None and summary.id == first.id:
                 self.open_incident(summary.id, index=index)
             else:
-                tab = _Unbuilt(summary, self._stack)
+                tab = _Unbuilt(summary, tab_home(self.tabs))
                 self._unbuilt[summary.id] = tab
                 self.tabs.insertTab(index, tab, "")
                 self._label_tab(tab, summary)
@@ -211,7 +204,7 @@ class IncidentsPage(Page):
             if unbuilt is not None:  # in its tab's place, in front if that tab was
                 index, focus = self.tabs.indexOf(unbuilt), focus or self.tabs.currentWidget() is unbuilt
             with reads_next_turn():  # built, laid out and painted before its reads start (kit/loader.py)
-                console = IncidentConsole(self.session, incident_id, self._stack)
+                console = IncidentConsole(self.session, incident_id, tab_home(self.tabs))
             console.changed.connect(self._console_changed)
             console.loaded.connect(lambda: self._label_console(console))
             self.consoles[incident_id] = console

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QVBoxLayout, QWidget
 
 from branchguard.core.inspections.types import (
     InspectionFilter,
@@ -51,7 +51,7 @@ class InspectionsPage(Page):
         # The tabs made inside the page, their contents inside the tabs' stack: made where they stay,
         # each is styled once, not again when moved under its parent (gui/kit/tabs.py).
         self.tabs = PageTabs(self)
-        self.overview = InspectionsOverview(session, self._stack)
+        self.overview = InspectionsOverview(session, tab_home(self.tabs))
         self.overview.start_requested.connect(self.ask_start)
         self.overview.open_requested.connect(self.open_inspection)
         self.overview.schedule_requested.connect(self.ask_schedule)
@@ -73,12 +73,6 @@ class InspectionsPage(Page):
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
-    @property
-    def _stack(self) -> QStackedWidget | None:
-        """Where the tabs' contents are made, so adding them moves nothing (kit/tabs.py), looked up
-        at each use: a wrapper kept of it was invalidated once a tab made in it was closed and
-        deleted, and the next one could not be made (RuntimeError: already deleted)."""
-        return tab_home(self.tabs)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Inspections"))
@@ -124,7 +118,7 @@ class InspectionsPage(Page):
     def open_inspection(self, inspection_id: int, focus: bool = True) -> InspectionRunner:
         runner = self.runners.get(inspection_id)
         if runner is None:
-            runner = InspectionRunner(self.session, inspection_id, self._stack)
+            runner = InspectionRunner(self.session, inspection_id, tab_home(self.tabs))
             runner.changed.connect(self._runner_changed)
             runner.loaded.connect(lambda: self._label_tab(runner))
             self.runners[inspection_id] = runner

@@ -17,7 +17,10 @@ _STACK_NAME = "qt_tabwidget_stackedwidget"  # QTabWidget's own name for the stac
 
 
 def tab_home(tabs: QTabWidget) -> QStackedWidget | None:
-    """The widget a tab's content should be made in, so adding it as a tab moves nothing."""
+    """The widget a tab's content should be made in, so adding it as a tab moves nothing. Asked
+    each time, not kept: Qt made it, and its Python wrapper kept from a page's start went stale
+    when the pages of the user before were deleted in the turn that built it (the lead locked,
+    staff logged in: their Incidents page raised "already deleted" and opened no console)."""
     return tabs.findChild(QStackedWidget, _STACK_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
 
 

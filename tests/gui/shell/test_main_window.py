@@ -87,6 +87,42 @@ def test_ctrl_l_locks_and_another_user_gets_their_own_pages(open_window, qtbot) 
     assert not staff_settings.tabs.isTabVisible(staff_settings._users_tab)
 
 
+def test_staff_taking_over_from_the_lead_during_an_incident_get_its_console(
+    gui_ctx: AppContext, open_window, qtbot, pool_tasks
+) -> None:
+    """The lead locks (Ctrl+L) with the incident's console open and staff log in: their Incidents
+    page, built in the turn that dropped the lead's pages, kept a stale wrapper of its tabs' stack
+    ("already deleted") and opened no console, neither by itself nor by Shift+F9. Reads come back
+    as in the app, on the pool: after the lead's pages were deleted."""
+    from branchguard.gui.incidents.page import IncidentsPage
+
+    window = open_window("lead")
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # started as the lead does: F9, the plan, Enter
+    start = window.findChild(QWidget, "start_incident_dialog")
+    assert start is not None
+    qtbot.keyClicks(start.filter, "ROB")
+    qtbot.keyClick(start.filter, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(getattr(window.page("incidents"), "consoles", None)))
+    robbery = next(iter(window.page("incidents").consoles))  # type: ignore[union-attr]
+    # no reference kept to the lead's page, as the window keeps none: its wrapper goes with it
+    window.lock()
+    dialog = window.login_dialog
+    assert dialog is not None
+    dialog.username.setText("staff")
+    dialog.password.setText("staff-demo-2026")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not window.is_locked())
+    page = window.page("incidents")
+    assert isinstance(page, IncidentsPage)
+    assert window.current_page_id() == "incidents"
+    qtbot.waitUntil(lambda: robbery in page.consoles)  # reopened where the lead left it
+    assert page.consoles[robbery].session.actor.username == "staff"
+    staff = gui_ctx.services.auth.login("staff", "staff-demo-2026")
+    fire = gui_ctx.services.incidents.start(staff, "FIRE").id
+    console = page.open_incident(fire)  # as F9 or the list opens one
+    assert console is not None and page.consoles[fire] is console
+
+
 def test_unlock_as_the_same_user_returns_to_the_same_page(open_window, qtbot) -> None:
     window = open_window("lead")
     window.show_page("about")
