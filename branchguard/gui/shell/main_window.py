@@ -422,7 +422,8 @@ class MainWindow(QMainWindow):
             self.session.set_actor(dialog.actor)
         self._update_status()
         self.locked_changed.emit(False)
-        target = self._page_before_lock if same_user else self.landing_page_id()
+        # another user: the live incident first, as at start (the lead landed on the dashboard)
+        target = self._page_before_lock if same_user else self.initial_page_id(last_page=False)
         self.show_page(target or self.landing_page_id())
 
     def _quit_from_lock(self) -> None:
@@ -547,13 +548,14 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
 
-    def initial_page_id(self) -> str:
+    def initial_page_id(self, last_page: bool = True) -> str:
         """The page to open after start: the Incidents page while incidents are open (they reopen
-        there after a crash or a restart), else the one left last time if this role may see it."""
+        there after a crash or a restart), else the one left last time if this role may see it.
+        Not `last_page` for another user after the lock (the lead taking over from staff)."""
         reopen = self.incident_bar.reopen_page() if self.incident_bar is not None else ""
         if reopen and self._visible_page(reopen) is not None:
             return reopen
-        last = self._last_page_id()
+        last = self._last_page_id() if last_page else ""
         return last if self._visible_page(last) is not None else self.landing_page_id()
 
     def likely_first_page(self, incidents_open: bool = False) -> PageInfo | None:

@@ -87,6 +87,26 @@ def test_ctrl_l_locks_and_another_user_gets_their_own_pages(open_window, qtbot) 
     assert not staff_settings.tabs.isTabVisible(staff_settings._users_tab)
 
 
+def test_the_lead_taking_over_during_an_incident_lands_on_it(gui_ctx: AppContext, open_window, qtbot) -> None:
+    """Staff lock the window (Ctrl+L) for the lead who arrives: with an incident open the lead's
+    pages open on Incidents, as a start does; they opened on the dashboard."""
+    staff = gui_ctx.services.auth.login("staff", "staff-demo-2026")
+    gui_ctx.services.incidents.start(staff, "ROB")
+    window = open_window("staff")
+    bar = window.incident_bar
+    assert bar is not None
+    qtbot.waitUntil(lambda: bool(bar.banner.open_incidents()))
+    window.show_page("people")
+    window.lock()
+    dialog = window.login_dialog
+    assert dialog is not None
+    dialog.username.setText("lead")
+    dialog.password.setText("lead-demo-2026")
+    dialog.submit()
+    assert not window.is_locked() and window.session.actor.username == "lead"
+    assert window.current_page_id() == "incidents"
+
+
 def test_staff_taking_over_from_the_lead_during_an_incident_get_its_console(
     gui_ctx: AppContext, open_window, qtbot, pool_tasks
 ) -> None:
