@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from branchguard.cli.common import cli_actor, fail, print_json, warn
 from branchguard.cli.login import once_accounts_exist
-from branchguard.core.kernel.i18n import Message, t
+from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import no_account
 
 if TYPE_CHECKING:
@@ -104,25 +104,10 @@ def _print_json(report: LedgerReport, proved: Message, anchored: list[AnchorRepo
 def _print_ledger(report: LedgerReport, proved: Message) -> int:
     for warning in report.warnings:  # not failures: on stderr, before the verdict, which they do not change
         warn(warning.message.text())
-    if report.ok and report.empty:
-        print(t("cli.ledger.empty", entries=report.entries, records=report.records))
-        return 0
     if report.ok:
-        print(
-            t(
-                "cli.ledger.ok",
-                entries=report.entries,
-                records=report.records,
-                incidents=report.incidents,
-                log_entries=report.log_entries,
-                files=report.attachments,
-                seq=report.head.seq,
-                hash=report.head.hash,
-                proved=proved.text(),
-            )
-        )
+        print(report.verdict(proved).text())
         return 0
     for problem in report.problems:
         fail(problem.message.text())
-    print(t("cli.ledger.failed", count=len(report.problems), entries=report.entries, records=report.records))
+    print(report.verdict(proved).text())
     return 1

@@ -67,3 +67,25 @@ class LedgerReport:
         if not self.ok:
             return Message("ledger.proved.broken", count=len(self.problems))
         return Message("ledger.proved.consistent")
+
+    def verdict(self, proved: Message) -> Message:
+        """The verdict's line, as `verify` prints it and the Audit page's Verify… heads its box
+        with: failed, nothing written to verify, or passed with what the check covered and `proved`
+        (what a clean run proves: `self.proved`, or more with anchors)."""
+        if not self.ok:
+            return Message(
+                "cli.ledger.failed", count=len(self.problems), entries=self.entries, records=self.records
+            )
+        if self.empty:
+            return Message("cli.ledger.empty", entries=self.entries, records=self.records)
+        return Message(
+            "cli.ledger.ok",
+            entries=self.entries,
+            records=self.records,
+            incidents=self.incidents,
+            log_entries=self.log_entries,
+            files=self.attachments,
+            seq=self.head.seq,
+            hash=self.head.hash,
+            proved=proved,
+        )

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from branchguard.core.kernel.i18n import t
+from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.progress import stage_text, watching
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
@@ -60,23 +60,8 @@ def check(session: GuiSession, progress: TaskProgress | None = None) -> Verdict:
 
 
 def headline(v: Verdict) -> str:
-    r = v.ledger
-    if not r.ok:
-        return t("cli.ledger.failed", count=len(r.problems), entries=r.entries, records=r.records)
-    if r.empty:
-        return t("cli.ledger.empty", entries=r.entries, records=r.records)
-    proved = t("ledger.proved.chain") if v.anchors is not None else r.proved.text()
-    return t(
-        "cli.ledger.ok",
-        entries=r.entries,
-        records=r.records,
-        incidents=r.incidents,
-        log_entries=r.log_entries,
-        files=r.attachments,
-        seq=r.head.seq,
-        hash=r.head.hash,
-        proved=proved,
-    )
+    proved = Message("ledger.proved.chain") if v.anchors is not None else v.ledger.proved
+    return v.ledger.verdict(proved).text()
 
 
 def findings(v: Verdict) -> list[str]:
