@@ -70,6 +70,7 @@ class ShortcutsDialog(QDialog):
         intro.setProperty("role", "hint")
         self.table = QTableWidget(len(rows), 2)
         self.table.setObjectName("shortcuts_table")
+        self.table.setAccessibleName(self.windowTitle())  # focusable now: a screen reader names it
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
