@@ -77,6 +77,7 @@ PARTS: dict[str, tuple[tuple[str, str], ...]] = {
     "drill_plan": (("drill_evaluation", "plan_id"),),
     "hazard": (("hazard_step", "hazard_id"), ("hazard_event", "hazard_id")),
     "early_warning": (("early_warning_event", "warning_id"),),
+    "playbook_version": (("playbook_step", "version_id"),),  # a plan's card and export print its steps
 }  # fmt: skip
 # Kinds the ledger began to keep later than the rest: the checklists (an inspection's report prints
 # its items' words from them) and the complaint categories (a complaint names its category by

@@ -49,6 +49,13 @@ class LedgerService:
         with self._sessions() as s:
             return checks.verify(s.connection(), self._files)
 
+    def check_record(self, actor: Actor, entity: str, entity_id: int | str) -> LedgerReport:
+        """One record with its parts, log and files against their own ledger entries, without
+        walking the chain (verify.verify_record): what the record's page shows a warning of."""
+        require(actor, "ledger.verify")
+        with self._sessions() as s:
+            return checks.verify_record(s.connection(), self._files, entity, str(entity_id))
+
 
 def adopt_existing(sessions: sessionmaker[Session]) -> int:
     """Take every record that existed before the ledger did into it ("adopt" entries, and each

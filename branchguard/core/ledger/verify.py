@@ -24,8 +24,7 @@ is what such an anchor is compared with.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -39,9 +38,8 @@ from branchguard.core.incidents import log as incident_log
 from branchguard.core.kernel import progress
 from branchguard.core.kernel.attachments import AttachmentStore
 from branchguard.core.kernel.clock_check import ClockWatch
-from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.ledger import chain, rules, store
+from branchguard.core.ledger import chain, files_check, record_entries, rules, store
 from branchguard.core.ledger.types import LedgerAction, LedgerProblem, LedgerReport
 from branchguard.db.models.incidents import IncidentRow, LogEntryRow
 
@@ -144,7 +142,23 @@ def verify(
     The garbage collector is paused meanwhile, its state not frozen (branchguard/collector.py): its
     full passes over the check's 700,000 objects stopped the window 30-100 ms each at ten years."""
     with collector.paused(freeze=False):
-        return _verified(conn, files, only, kinds)
+        return _verified(conn, files, only, kinds, _chain_found(conn))
+
+
+def verify_record(conn: Connection, files: AttachmentStore, entity: str, entity_id: str) -> LedgerReport:
+    """One record with its parts, log and files, as `verify` of it checks them, against their own
+    entries read by the record index (record_entries.py), each rehashed, the chain between them not
+    walked (`verify` proves it links): what a record's page checks each time it shows the record."""
+    found, only = _Found(), (entity, str(entity_id))
+    wanted = {entity: [only[1]], **record_entries.part_ids(conn, *only)}
+    for seq, at, actor, kind, kind_id, action, digest, prev_hash, own in record_entries.entries(conn, wanted):
+        found.entries += 1
+        if own != rules.entry_hash(prev_hash, seq, at, actor, kind, kind_id, action, digest):
+            reason = Message("ledger.reason.hash")
+            found.add("ledger", str(seq), Message("ledger.problem.entry", seq=seq, reason=reason))
+        _take(found, seq, at, actor, kind, kind_id, action, digest)
+    _name_alterations(conn, found)
+    return _verified(conn, files, only, None, found)
 
 
 def _verified(
@@ -152,8 +166,8 @@ def _verified(
     files: AttachmentStore,
     only: tuple[str, str] | None,
     kinds: Collection[str] | None,
+    found: _Found,
 ) -> LedgerReport:
-    found = _chain_found(conn)
     head = chain.head(conn)
     if head.seq > 0 and not chain.adopted(conn):  # never so but by an edit (service.adopt_existing)
         found.add("ledger", "head", Message("ledger.problem.adoption_reset", seq=head.seq))
@@ -226,23 +240,30 @@ def _check_chain(conn: Connection, found: _Found) -> None:
         if reason is not None:
             found.add("ledger", str(seq), Message("ledger.problem.entry", seq=seq, reason=reason))
         prev, expected = own, seq + 1
-        if action == _APPEND:
-            found.appends.setdefault(entity_id, []).append(digest)
-            continue
-        before = found.latest.get((entity, entity_id))
-        if action == _ALTERED:
-            found.altered.append((entity, entity_id, seq, before[0] if before else None, stamp(at), actor))
-        if action == _CREATE and before is not None and before[1] != _DELETE:
-            # A live record "created" again: its row was deleted outside the app and the database
-            # handed its number to the next new row, which would otherwise hide the deletion.
-            name = record_name(entity, entity_id)
-            found.add(entity, entity_id, Message("ledger.problem.reused", record=name, seq=seq))
-        found.latest[(entity, entity_id)] = (seq, action, digest)
+        _take(found, seq, stamp(at), actor, entity, entity_id, action, digest)
     _name_alterations(conn, found)
     found.scanned = (expected - 1, prev)
     head = chain.head(conn)
     if (head.seq, head.hash) != (expected - 1, prev):
         found.add("ledger", str(head.seq), Message("ledger.problem.head", seq=head.seq, last=expected - 1))
+
+
+def _take(
+    found: _Found, seq: int, at: str, actor: str, entity: str, entity_id: str, action: str, digest: str
+) -> None:
+    """One entry read, in the chain's order: a log's append, or the record's latest state."""
+    if action == _APPEND:
+        found.appends.setdefault(entity_id, []).append(digest)
+        return
+    before = found.latest.get((entity, entity_id))
+    if action == _ALTERED:
+        found.altered.append((entity, entity_id, seq, before[0] if before else None, at, actor))
+    if action == _CREATE and before is not None and before[1] != _DELETE:
+        # A live record "created" again: its row was deleted outside the app and the database
+        # handed its number to the next new row, which would otherwise hide the deletion.
+        name = record_name(entity, entity_id)
+        found.add(entity, entity_id, Message("ledger.problem.reused", record=name, seq=seq))
+    found.latest[(entity, entity_id)] = (seq, action, digest)
 
 
 def _check_records(
@@ -568,32 +589,11 @@ def _seal_problem(name: Message, seal: tuple[int, str], end: tuple[int, str]) ->
 
 def _check_files(files: AttachmentStore, found: _Found) -> int:
     for sha, holders in sorted(found.refs.items()):
-        problem = _file_problem(files, sha)
+        problem = files_check.file_problem(files, sha)
         if problem is None:
             continue
-        for entity, entity_id in _unique(holders):
+        for entity, entity_id in dict.fromkeys(holders):
             found.add(
                 entity, entity_id, Message(problem, record=record_name(entity, entity_id), sha=sha[:12])
             )
     return len(found.refs)
-
-
-def _file_problem(files: AttachmentStore, sha: str) -> str | None:
-    try:
-        path = files.path_of(sha)
-    except BranchGuardError:
-        return "ledger.problem.file_changed"
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(1024 * 1024):
-                digest.update(chunk)
-    except FileNotFoundError:
-        return "ledger.problem.file_missing"
-    except OSError:
-        return "ledger.problem.file_unreadable"
-    return None if digest.hexdigest() == sha else "ledger.problem.file_changed"
-
-
-def _unique(holders: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    return list(dict.fromkeys(holders))
