@@ -35,6 +35,7 @@ from branchguard.core.complaints.types import (
     ComplaintStep,
 )
 from branchguard.core.kernel.roles import may
+from branchguard.gui.audit.record_band import LedgerBand
 from branchguard.gui.complaints.choices import linkable_incidents
 from branchguard.gui.complaints.dialogs import (
     ComplaintAssignDialog,
@@ -67,6 +68,7 @@ class ComplaintsPage(Page):
         super().__init__(session, parent)
         self.loader = Loader(self, on_error=self._failed)
         self.detail_loader = Loader(self, on_error=self._detail_failed)
+        self.ledger_band = LedgerBand(session, self)
         self._refreshed_at = 0.0
         self.heading = QLabel()
         self.heading.setProperty("role", "page-title")
@@ -165,7 +167,12 @@ class ComplaintsPage(Page):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(top)
-        splitter.addWidget(self.detail)
+        below = QWidget()  # the selected complaint: rewritten outside the app, the band says so above it
+        below_box = QVBoxLayout(below)
+        below_box.setContentsMargins(0, 0, 0, 0)
+        below_box.addWidget(self.ledger_band)
+        below_box.addWidget(self.detail, 1)
+        splitter.addWidget(below)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -339,6 +346,7 @@ class ComplaintsPage(Page):
         item = self.selected()
         if item is None:
             self.detail.clear()
+            self.ledger_band.clear()
             return
         services, actor = self.session.services, self.session.actor
         self.detail_loader.run(
@@ -362,6 +370,7 @@ class ComplaintsPage(Page):
             lines.append(f"{date_time(event.at)}  {event.kind.label}  {who(event.actor)}")
             lines += [f"    {line}" for line in event_note_lines(event)]
         self.detail.setPlainText("\n".join(lines))
+        self.ledger_band.check("complaint", c.id)
 
     def _detail_failed(self, message: str) -> None:
         self.detail.setPlainText(message)

@@ -28,6 +28,7 @@ from branchguard.core.drills.types import DrillAction, DrillPlan, DrillStatus
 from branchguard.core.hazards.types import HazardDetail, HazardFilter, HazardInfo
 from branchguard.core.incidents.types import LogEntry
 from branchguard.core.kernel.roles import may
+from branchguard.gui.audit.record_band import LedgerBand
 from branchguard.gui.drills.models import DrillPlanModel
 from branchguard.gui.kit.empty_note import EmptyNote
 from branchguard.gui.kit.flow import FlowLayout
@@ -60,6 +61,7 @@ class DrillListPanel(QWidget):
         self.status_filter.setObjectName("drills_status_filter")
         self.status_filter.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = DrillPlanModel(self)
+        self.ledger_band = LedgerBand(session, self)  # the selected drill rewritten outside the app
         self._keep: int | None = None  # the plan to select once a window shows it
         self.loads = 0  # reads asked for so far: `_changed` tells whether the window read it
         self._after_write: int | None = None  # the plan a write is re-reading the list for
@@ -141,6 +143,7 @@ class DrillListPanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 8, 8, 8)
         box.addLayout(top)
+        box.addWidget(self.ledger_band)
         box.addWidget(self.table, 1)
         box.addLayout(actions)
         box.addWidget(self.message)
@@ -248,6 +251,10 @@ class DrillListPanel(QWidget):
         """A button shows when the role may take its action, and is enabled when the selected
         drill's status allows it (core/drills/rules.py)."""
         plan = self.selected()
+        if plan is None:
+            self.ledger_band.clear()
+        else:
+            self.ledger_band.check("drill_plan", plan.id)
         actor = self.session.actor
         offered = rules.available_actions(plan, actor)
         self.plan_button.setVisible(may(actor, "drill.plan"))

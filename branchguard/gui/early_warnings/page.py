@@ -13,6 +13,7 @@ from branchguard.core.early_warnings.types import EarlyWarning, WarningFilter
 from branchguard.core.incidents.opening import PlanAlreadyOpen
 from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.roles import may
+from branchguard.gui.audit.record_band import LedgerBand
 from branchguard.gui.early_warnings.dialogs import AddWarningDialog, LiftWarningDialog
 from branchguard.gui.early_warnings.models import WarningListModel
 from branchguard.gui.early_warnings.plan_open import APPLY, START_ANOTHER, PlanOpenQuestion
@@ -63,6 +64,7 @@ class WarningsPage(Page):
         self._read = False  # the list shown is the warnings read, not the empty start
         self.empty_note = EmptyNote(self.table, self.empty_text)
         self.message = error_label("warning_message")
+        self.ledger_band = LedgerBand(session, self)  # the selected warning rewritten outside the app
         tools = FlowLayout()
         for widget in (
             self.add_button,
@@ -79,6 +81,7 @@ class WarningsPage(Page):
         layout.addWidget(self.intro)
         layout.addLayout(tools)
         layout.addWidget(self.message)
+        layout.addWidget(self.ledger_band)
         layout.addWidget(self.table, 1)
         self.retranslate()
         self._enable()
@@ -156,6 +159,10 @@ class WarningsPage(Page):
         self.lift_button.setEnabled(live)
         self.start_button.setEnabled(live and chosen is not None and chosen.incident_id is None)
         self._say_why(chosen)
+        if chosen is None:
+            self.ledger_band.clear()
+        else:
+            self.ledger_band.check("early_warning", chosen.id)
 
     def _say_why(self, chosen: EarlyWarning | None) -> None:
         """Each button's tooltip: what it does, or why it cannot yet."""

@@ -41,6 +41,7 @@ from branchguard.core.hazards.types import (
     RemediationKind,
 )
 from branchguard.core.kernel.roles import refusal
+from branchguard.gui.audit.record_band import LedgerBand
 from branchguard.gui.hazards.detail_actions import HazardActions
 from branchguard.gui.hazards.dialogs import HazardFields, UnsavedHazardEdits
 from branchguard.gui.hazards.kept_typing import KeptTyping
@@ -128,6 +129,7 @@ class HazardDetailDialog(HazardActions):
         self.close_button = self._button("lock", "hazard_close", self.ask_close)
         self.reopen_button = self._button("undo", "hazard_reopen", self.ask_reopen)
         self.message = error_label("hazard_message")
+        self.ledger_band = LedgerBand(session)  # the hazard rewritten outside the app
         self.kept = KeptTyping()  # typing a refused save could not put back: the hazard is read-only
         self.tabs = QTabWidget()
         self.tabs.setObjectName("hazard_tabs")
@@ -197,6 +199,7 @@ class HazardDetailDialog(HazardActions):
         for button in (self.remediate_button, self.verify_button, self.close_button, self.reopen_button):
             actions.addWidget(button)
         box = QVBoxLayout(self)
+        box.addWidget(self.ledger_band)
         box.addLayout(header)
         box.addWidget(self.state)
         box.addWidget(self.tabs, 1)
@@ -314,6 +317,7 @@ class HazardDetailDialog(HazardActions):
         self.steps_model.set_rows(detail.steps)
         self.events_model.set_rows(detail.events)
         self.apply_role(detail)
+        self.ledger_band.check("hazard", info.id)
         discard.remember(self)  # the fields show what is saved: Esc now throws nothing away
         self._type_back(typed, made_on_opened=True)
 

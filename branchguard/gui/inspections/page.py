@@ -17,6 +17,7 @@ from branchguard.core.inspections.types import (
 )
 from branchguard.core.kernel.roles import may
 from branchguard.core.schedules.types import DueFilter
+from branchguard.gui.audit.record_band import band_atop
 from branchguard.gui.inspections.dialogs import InspectionScheduleDialog, StartInspectionDialog
 from branchguard.gui.inspections.editor import TemplateEditorDialog
 from branchguard.gui.inspections.overview import InspectionsOverview
@@ -121,6 +122,7 @@ class InspectionsPage(Page):
             runner = InspectionRunner(self.session, inspection_id, tab_home(self.tabs))
             runner.changed.connect(self._runner_changed)
             runner.loaded.connect(lambda: self._label_tab(runner))
+            band_atop(self.session, runner, runner.loaded, "inspection", inspection_id)  # rewritten outside
             self.runners[inspection_id] = runner
             self.tabs.addTab(runner, icon("inspection"), f"#{inspection_id}")
             self._label_tab(runner)

@@ -95,6 +95,9 @@ QLabel[role="page-title"] {{ font-size: 18pt; font-weight: 600; color: {TEXT}; }
 QLabel[role="hint"] {{ color: {MUTED}; }}
 QLabel[role="error"] {{ color: {ERROR}; }}
 QLabel[role="warning"] {{ color: {WARNING}; font-weight: 600; }}
+QLabel[role="ledger-band"] {{
+    background: #FDECEA; color: {ERROR}; border: 1px solid {ERROR}; border-radius: 4px; padding: 6px 10px;
+}}
 QGroupBox {{
     border: 1px solid {BORDER}; border-radius: 6px; margin-top: 14px; padding: 12px 10px 10px 10px;
     background: {SURFACE};

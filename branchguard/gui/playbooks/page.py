@@ -25,6 +25,7 @@ from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import PlaybookStatus
 from branchguard.core.playbooks.rules import linked_plans
 from branchguard.core.playbooks.types import PlaybookSummary, PlaybookVersion
+from branchguard.gui.audit.record_band import LedgerBand
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
@@ -70,6 +71,7 @@ class PlaybooksPage(Page):
         self.draft_toggle = QCheckBox()
         self.draft_toggle.setObjectName("show_draft_toggle")
         self.draft_toggle.toggled.connect(lambda _on: self._show_preview())
+        self.ledger_band = LedgerBand(session, self)  # the version shown or a step rewritten outside
         self.preview_note = QLabel()
         self.preview_note.setObjectName("preview_note")
         self.preview_note.setProperty("role", "hint")
@@ -140,6 +142,7 @@ class PlaybooksPage(Page):
         top.addWidget(self.preview_note, 1)
         top.addWidget(self.draft_toggle)
         preview_layout.addLayout(top)
+        preview_layout.addWidget(self.ledger_band)
         preview_layout.addWidget(self.preview, 1)
         preview_layout.addWidget(self.guide_actions)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -245,6 +248,7 @@ class PlaybooksPage(Page):
             self.preview_loader.drop()
             self.preview.show_message(self.tr("Select a plan to read it here."))
             self.preview_note.clear()
+            self.ledger_band.clear()
             return
         services, actor, draft = self.session.services, self.session.actor, self.draft_toggle.isChecked()
 
@@ -258,6 +262,7 @@ class PlaybooksPage(Page):
 
     def _show_version(self, summary: PlaybookSummary, version: PlaybookVersion, links: list[str]) -> None:
         self.preview.show_version(version, links)
+        self.ledger_band.check("playbook_version", version.info.version_id)
         came_from = self._guide_from[1] if self._guide_from and self._guide_from[0] == summary.code else None
         self.guide_actions.show_for(version, links, came_from)
         if version.info.status == PlaybookStatus.DRAFT and summary.status != PlaybookStatus.DRAFT:

@@ -8584,4 +8584,18 @@ Unassign it?</translation>
         </translation>
     </message>
 </context>
+<context>
+    <name>LedgerBand</name>
+    <message>
+        <source>This record does not match its entry in the evidence ledger</source>
+        <translation>This record does not match its entry in the evidence ledger</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: Verify… on the Audit page names them all</source>
+        <translation>
+            <numerusform>… and %n more: Verify… on the Audit page names them all</numerusform>
+            <numerusform>… and %n more: Verify… on the Audit page names them all</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

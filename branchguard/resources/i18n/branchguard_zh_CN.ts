@@ -8554,4 +8554,17 @@ Unassign it?</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>LedgerBand</name>
+    <message>
+        <source>This record does not match its entry in the evidence ledger</source>
+        <translation>此记录与证据账本中的记载不符</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: Verify… on the Audit page names them all</source>
+        <translation>
+            <numerusform>……另有 %n 处：审计页的“核验…”会逐一列出</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -26,6 +26,7 @@ from branchguard.core.incidents.types import (
 )
 from branchguard.core.kernel.i18n import current_language
 from branchguard.core.kernel.roles import may
+from branchguard.gui.audit.record_band import LedgerBand
 from branchguard.gui.incidents.console.asking import ConsoleDialogs
 from branchguard.gui.incidents.console.close_dialog import CloseDialog
 from branchguard.gui.incidents.console.dialogs import (
@@ -78,6 +79,7 @@ class IncidentConsole(QWidget):
         self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
         self.message = error_label("incident_message")
+        self.ledger_band = LedgerBand(session, self)  # the incident or its log rewritten outside the app
         self.level_button = self._button("warning", "incident_level_button", self.ask_level)
         self.warning_button = self._button("warning", "incident_warning_button", self.ask_warning)
         self.report_button = self._button("export", "incident_report_button", self.ask_report_fields)
@@ -143,6 +145,7 @@ class IncidentConsole(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 4, 8, 4)
         box.setSpacing(4)
+        box.addWidget(self.ledger_band)
         box.addWidget(self.header)
         box.addWidget(self.message)
         # At the right on one line; wraps on a small screen (at larger text first short labels).
@@ -372,6 +375,7 @@ class IncidentConsole(QWidget):
         self.guides_button.show_for(detail.summary.category)
         self.apply_role()
         self.log.model.fetch_new()
+        self.ledger_band.check("incident", self.incident_id)  # as it changes, not at each poll
         self.loaded.emit()
 
         def shown(d: IncidentDetail) -> tuple[object, ...]:
