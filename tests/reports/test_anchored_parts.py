@@ -58,6 +58,11 @@ def _sql(demo: Demo, statement: str, **params: object) -> None:
             "SELECT min(inspection_id) FROM inspection_answers WHERE result = 'fail'",
             "UPDATE inspection_answers SET result = 'pass' WHERE result = 'fail'",
         ),
+        (  # the playbook card and the playbook export print the version's steps
+            "playbook_version",
+            "SELECT min(version_id) FROM playbook_steps",
+            "UPDATE playbook_steps SET text_en = 'Do nothing', text_zh = '无需处置'",
+        ),
     ],
 )
 def test_a_part_rewritten_outside_the_app_leaves_its_record_s_document_proving_nothing(
