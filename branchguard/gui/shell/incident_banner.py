@@ -25,7 +25,6 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.page import INCIDENTS_PAGE
 from branchguard.gui.kit.plain import tip
-from branchguard.gui.kit.refused import refused_tip
 from branchguard.gui.kit.times import now_utc
 
 if TYPE_CHECKING:
@@ -202,8 +201,8 @@ class IncidentBar(QToolBar):
 
     def retranslate(self) -> None:
         self.start_action.setText(self.tr("Start incident"))
-        how = self.tr("Start an incident from a playbook, or ad hoc (F9)")
-        self.start_action.setToolTip(refused_tip(self.window_.session.actor, "incident.start", how))
+        # Shown only to a role that may start one (reload): no refusal to say.
+        self.start_action.setToolTip(self.tr("Start an incident from a playbook, or ad hoc (F9)"))
         self.console_action.setText(self.tr("Go to the open incidents"))
         self.banner.retranslate()
 

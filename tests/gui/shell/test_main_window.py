@@ -107,6 +107,24 @@ def test_the_lead_taking_over_during_an_incident_lands_on_it(gui_ctx: AppContext
     assert window.current_page_id() == "incidents"
 
 
+def test_start_incident_is_offered_to_the_lead_who_takes_over_from_the_auditor(open_window) -> None:
+    """The bar above the pages is made once per window: after the auditor (who may not start an
+    incident) locks it and the lead logs in, Start incident shows, enabled, and says what it does
+    (its tooltip had kept the auditor's refusal)."""
+    window = open_window("auditor")
+    bar = window.incident_bar
+    assert bar is not None and not bar.start_action.isVisible()
+    window.lock()
+    dialog = window.login_dialog
+    assert dialog is not None
+    dialog.username.setText("lead")
+    dialog.password.setText("lead-demo-2026")
+    dialog.submit()
+    action = bar.start_action
+    assert action.isVisible() and action.isEnabled()
+    assert "F9" in action.toolTip() and "may not" not in action.toolTip()
+
+
 def test_staff_taking_over_from_the_lead_during_an_incident_get_its_console(
     gui_ctx: AppContext, open_window, qtbot, pool_tasks
 ) -> None:
