@@ -72,3 +72,12 @@ def test_a_missing_field_is_named_at_its_place() -> None:
     assert error is not None
     assert translate(worded(error), "en") == "field “key”: missing"
     assert translate(worded(error), "zh_CN") == "字段“key”：缺失"
+
+
+def test_the_first_record_in_the_file_s_order_is_said_first() -> None:
+    """Record 3 before record 11 (sorted as text, "10" came before "2")."""
+    records: list[object] = [{}] * 12
+    records[2], records[10] = 5, 6
+    validator = Draft202012Validator({"type": "array", "items": {"type": "object"}})
+    error = first_error(validator.iter_errors(records))
+    assert error is not None and list(error.path) == [2]
