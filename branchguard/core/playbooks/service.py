@@ -358,10 +358,12 @@ class PlaybookService:
         to the store: nothing would name them.
         """
         require(actor, "playbook.import")
-        with self._files.staged():
+        with self._files.staged():  # ends with the commit: what follows it takes back no file
             for sha, data in parsed.files.items():
                 self._files.add_bytes(sha, data)
-            return self._apply(actor, list(parsed.items), parsed.source, False, progress)
+            plan, renamed = self._write(actor, list(parsed.items), parsed.source, False, progress)
+        self._schedules_renamed(renamed)
+        return plan
 
     def import_file(
         self,
@@ -444,6 +446,15 @@ class PlaybookService:
     def _apply(
         self, actor: Actor, batch: list[ImportItem], source: str, builtin: bool, progress: Progress | None
     ) -> ImportPlan:
+        plan, renamed = self._write(actor, batch, source, builtin, progress)
+        self._schedules_renamed(renamed)
+        return plan
+
+    def _write(
+        self, actor: Actor, batch: list[ImportItem], source: str, builtin: bool, progress: Progress | None
+    ) -> tuple[ImportPlan, int]:
+        """The batch written in one transaction: what it did, and how many drill schedules it
+        renamed (told after the commit)."""
         note = t("playbook.imported_from", source=source) if source else ""
         self._check_files(item.content for item in batch)
         with self._sessions.begin() as s:
@@ -469,8 +480,7 @@ class PlaybookService:
                 "",
                 summary=f"{source}: +{len(plan.added)} ~{len(plan.updated)} ={len(plan.unchanged)}",
             )
-        self._schedules_renamed(renamed)
-        return plan
+        return plan, renamed
 
     def _classify(self, existing: dict[str, PlaybookRow], items: list[ImportItem]) -> ImportPlan:
         added, updated, unchanged = [], [], []

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import delete, event
 
 from branchguard.core.kernel.errors import NotFound, PermissionDenied, ValidationError
-from branchguard.core.kernel.types import Level, PlaybookStatus, Text2
+from branchguard.core.kernel.types import Actor, Level, PlaybookStatus, Text2
 from branchguard.core.playbooks.diff import Change
 from branchguard.core.playbooks.format import parse
 from branchguard.core.playbooks.service import PlaybookFilter, PlaybookService
@@ -287,6 +287,38 @@ def test_export_then_import_into_an_empty_database_loses_nothing(books, lead, tm
     assert [v.content for v in again] == [v.content for v in exported]
     assert exported[0].content.attachments == (wiring,)
     assert copied == bytes(range(256)) * 40
+
+
+def test_a_failure_after_an_import_s_commit_leaves_the_files_it_named_in_the_store(
+    books, lead, tmp_path, monkeypatch
+) -> None:
+    """What follows the commit (telling the calendar of renamed drill schedules) failing, or an
+    interrupt there, took back the attachments the committed plans name: verify then found them
+    missing."""
+    from branchguard.context import open_context
+
+    books.apply_import(lead, parse(VALID_FILE.encode(), "a.yaml").items)
+    wiring = books.add_attachment(lead, _file(tmp_path / "wiring.png", bytes(range(256)) * 40))
+    books.save_draft(lead, "FIRE", replace(books.get(lead, "FIRE").content, attachments=(wiring,)))
+    books.approve(lead, "FIRE")
+    data = books.export_file(lead)
+    other = open_context(tmp_path / "other")
+    try:
+        with other.engine.begin() as conn:
+            conn.execute(delete(PlaybookRow))
+        other_books = other.services.playbooks
+
+        def told(_count: int) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(other_books, "_schedules_renamed", told)
+        system = Actor.system()
+        with pytest.raises(KeyboardInterrupt):
+            other_books.apply_parsed(system, parse(data, "export.yaml"))
+        assert other_books.get(system, "FIRE").content.attachments == (wiring,)  # committed
+        assert other_books.attachment_bytes(system, wiring.sha256) == bytes(range(256)) * 40
+    finally:
+        other.close()
 
 
 def test_the_list_shows_each_plans_version_as_its_history_says_reading_columns_only(books, lead) -> None:
