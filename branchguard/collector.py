@@ -11,6 +11,11 @@ Used by the window's start (app.py), a command's start (cli/__init__.py) and the
 
 A collector paused by someone else stays paused: theirs to turn back on.
 
+Pauses overlap across threads (the pages' preload on the GUI thread while a report's proof runs on
+a background one): they are counted, and the collector comes back on when the last one ends, with
+the freeze then if any of them asked for it. The first to end used to turn it back on under the
+other's work, or freeze the other's half-done objects for good.
+
 Work that makes hundreds of thousands of short-lived objects on a background thread (the ledger's
 check: `verify`, and every report's proof, core/ledger/verify.py) pauses it too, without the
 freeze (`paused(freeze=False)`): a full pass set off by its allocations held the GIL 30-100 ms at
@@ -22,29 +27,50 @@ keep their cycles from ever being collected.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+_lock = threading.Lock()
+_active = 0  # pauses started and not yet ended
+_owned = False  # the first of them turned the collector off (it ran): the last turns it back on
+_freeze = False  # one of them asked for the freeze
+
 
 class Pause:
-    """`start()` pauses the collector if it runs; `end()` freezes what is alive (unless `freeze` is
-    False) and turns it back on, once, and only if this pause turned it off."""
+    """`start()` pauses the collector if it runs; `end()`, once, ends this pause: the last pause
+    to end freezes what is alive (if one of them asked for it) and turns the collector back on,
+    only if the first turned it off."""
 
     def __init__(self, freeze: bool = True) -> None:
-        self._paused = False
-        self._freeze = freeze
+        self._started = False
+        self._wants_freeze = freeze
 
     def start(self) -> None:
-        if gc.isenabled():
-            gc.disable()
-            self._paused = True
+        global _active, _owned, _freeze
+        with _lock:
+            if self._started:
+                return
+            self._started = True
+            if _active == 0:
+                _owned, _freeze = gc.isenabled(), False
+                if _owned:
+                    gc.disable()
+            _active += 1
 
     def end(self) -> None:
-        if self._paused:
-            self._paused = False
-            if self._freeze:
-                gc.freeze()
-            gc.enable()
+        global _active, _owned, _freeze
+        with _lock:
+            if not self._started:
+                return
+            self._started = False
+            _active -= 1
+            _freeze = _freeze or self._wants_freeze
+            if _active == 0 and _owned:
+                _owned = False
+                if _freeze:
+                    gc.freeze()
+                gc.enable()
 
 
 @contextmanager

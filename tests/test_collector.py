@@ -74,3 +74,22 @@ def test_a_pause_without_the_freeze_only_turns_the_collector_back_on(
     with collector.paused(freeze=False):
         assert not gc.isenabled()
     assert gc.isenabled() and frozen == []
+
+
+@pytest.mark.parametrize("first_ends", ["freezing", "not freezing"])
+def test_overlapping_pauses_turn_the_collector_back_on_when_the_last_ends(
+    restored_collector, monkeypatch: pytest.MonkeyPatch, first_ends: str
+) -> None:
+    """The pages' preload (freezing) and a report's proof on another thread (not) overlap: the
+    first to end turned the collector back on under the other's work, or froze its objects."""
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(gc.isenabled()))
+    gc.enable()
+    freezing, other = collector.Pause(), collector.Pause(freeze=False)
+    freezing.start()
+    other.start()
+    first, last = (freezing, other) if first_ends == "freezing" else (other, freezing)
+    first.end()
+    assert not gc.isenabled() and frozen == []  # still paused: the other pause is not over
+    last.end()
+    assert gc.isenabled() and frozen == [False]  # frozen once, after both, before coming back on
