@@ -167,11 +167,13 @@ class MainWindow(QMainWindow):
         every page; a change tried anyway is refused by the database with fault.read_only."""
         from branchguard.gui.shell.top_banner import add_top_banner
 
-        text = self.tr(
-            "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
-            "changes are disabled."
-        )
-        self.read_only_banner = add_top_banner(self, "read_only_banner", text)
+        def say() -> str:
+            return self.tr(
+                "Read-only: this data folder cannot be written. Viewing, reports and verify work; "
+                "changes are disabled."
+            )
+
+        self.read_only_banner = add_top_banner(self, "read_only_banner", say)
 
     def start_schedules(self, then: Callable[[], None] = lambda: None) -> None:
         """The bell and the scheduler once the landing page shows its data (their first reads wait for

@@ -29,7 +29,7 @@ def say_clock_off(window: QMainWindow, session: GuiSession) -> QLabel | None:
     off = session.ctx.clock_off
     if off is None:
         return None
-    label = add_top_banner(window, "server_clock_banner", translate(off.message))
+    label = add_top_banner(window, "server_clock_banner", lambda: translate(off.message))
     if not session.ctx.read_only:
         from branchguard.gui.kit.tasks import run_task
 

@@ -11,6 +11,7 @@ from branchguard.app import build_main_window
 from branchguard.context import open_context
 from branchguard.core.people.types import ContactInput, ContactKind
 from branchguard.gui.kit.tasks import run_task
+from branchguard.gui.kit.translation import install
 
 
 def test_read_only_window_shows_the_banner_and_refuses_a_change(
@@ -27,6 +28,12 @@ def test_read_only_window_shows_the_banner_and_refuses_a_change(
         window.show()
         assert window.read_only_banner is not None and window.read_only_banner.isVisible()
         assert "changes are disabled" in window.read_only_banner.text()
+        install("zh_CN")  # the user switches the language: the banner follows
+        try:
+            banner = window.read_only_banner
+            qtbot.waitUntil(lambda: "只读" in banner.text())  # LanguageChange is posted
+        finally:
+            install("en")
         failed: list[str] = []
         contact = ContactInput("新联系人", ContactKind.PROPERTY_MANAGEMENT, "95566")
         run_task(lambda _p: ctx.services.people.add_contact(actor, contact), on_error=failed.append)

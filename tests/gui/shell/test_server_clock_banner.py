@@ -1,7 +1,8 @@
 """The window started on a PC whose clock is off the PostgreSQL server's says so in a banner above
-every page, for the whole session, in the window's language, and the audit trail records it once,
-at the login; on SQLite (no second clock) there is no banner and no record. The start is the real
-one (app.Startup: the context opened, the login, the window filled); the PC's clock is the test's."""
+every page, for the whole session, in the window's language (and the one switched to), and the
+audit trail records it once, at the login; on SQLite (no second clock) there is no banner and no
+record. The start is the real one (app.Startup: the context opened, the login, the window filled);
+the PC's clock is the test's."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 
 from branchguard.app import MainWindow, Startup, gui_settings
+from branchguard.gui.kit.translation import install
 from tests.server_clock_support import BEHIND, clock_events, shift_pc_clock
 
 
@@ -44,6 +46,12 @@ def test_a_pc_clock_off_the_servers_is_shown_above_every_page_and_audited_once(
         }
         assert banner.text().startswith(words[lang])
         assert window.show_page("audit") is not None and banner.isVisible()  # every page
+        other = "en" if lang == "zh_CN" else "zh_CN"
+        install(other)  # the user switches the language (Settings): the banner follows
+        try:
+            qtbot.waitUntil(lambda: banner.text().startswith(words[other]))  # LanguageChange is posted
+        finally:
+            install(lang)
         [event] = clock_events(ctx)
         assert event.actor == "lead" and '"seconds": -420' in event.summary
     finally:
