@@ -3,8 +3,9 @@
 Each sub-command module exposes `register(subparsers)`; a handler receives the opened AppContext
 and the parsed arguments and returns an exit code. Before it runs, the user logs in (cli/login.py):
 the handler acts as `cli_actor(args)`, with that user's role. A command exempt from the login says
-so with `needs_login` in its defaults (a rule; default: always). Expected failures print one line
-on stderr and exit 1; usage errors exit 2 (argparse).
+so with `needs_login` in its defaults (a rule; default: always). What it does in the role table's
+words is `role_action` there: a role that may not do it is refused before the handler runs. Expected
+failures print one line on stderr and exit 1; usage errors exit 2 (argparse).
 """
 
 from __future__ import annotations
@@ -198,7 +199,7 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
     """Open the context and run the command. Faults of the machine (a locked, full, read-only or
     damaged database, a server gone) end in one worded line and exit 1, never a traceback."""
     from branchguard.cli.common import fail, warn
-    from branchguard.cli.login import LoginRule, always, doing, login
+    from branchguard.cli.login import LoginRule, always, doing, login, refuse_first
     from branchguard.context import open_context
     from branchguard.core.faults.holders import Announcement
     from branchguard.core.faults.rules import system_words
@@ -250,6 +251,7 @@ def _run_command(handler: Handler, args: argparse.Namespace) -> int:
             args.logging_in = False
             if ctx.clock_off is not None and not ctx.read_only:  # once per command: who, which PC
                 ctx.services.audit.record_clock_off(args.logged_in, ctx.clock_off)
+            refuse_first(args.logged_in, args)  # before the command reads a file or a record
         _STARTING.end()
         if os.environ.get(TRACE_ENV) == "1":  # tools/bench/cli_startup.py: the command's work begins
             print("startup command", file=sys.stderr, flush=True)

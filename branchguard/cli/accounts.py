@@ -18,7 +18,7 @@ from branchguard.cli.common import JSON_TABLE_HELP, cli_actor, local_time, print
 from branchguard.cli.login import once_accounts_exist
 from branchguard.core.kernel.errors import NotFound, ValidationError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.kernel.roles import may, require
+from branchguard.core.kernel.roles import may
 from branchguard.core.kernel.types import Actor, Role
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -45,15 +45,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add.add_argument("--branch-code", default="", help="the first account only: the branch's code")
     # the first account of a new branch's data: the one command someone logs in for that may make it
-    add.set_defaults(handler=run_add, needs_login=once_accounts_exist, makes_data=True)
+    add.set_defaults(
+        handler=run_add, role_action="user.create", needs_login=once_accounts_exist, makes_data=True
+    )
     unlock = group.add_parser(
         "unlock", help="end the lock (or a safety lead's wait) after wrong passwords, at once"
     )
     unlock.add_argument("name", help="user name")
-    unlock.set_defaults(handler=run_unlock)
+    unlock.set_defaults(handler=run_unlock, role_action="user.unlock")
     lst = group.add_parser("list", help="list accounts")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, role_action="user.list")
 
 
 def read_new_password() -> str:
@@ -82,7 +84,6 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
         print(user.id)
         return 0
     actor = cli_actor(args)
-    require(actor, "user.create")  # before the new password is asked for
     password = read_new_password()
     user = ctx.services.auth.add_user(actor, args.name, args.role, password, args.display_name)
     print(user.id)
@@ -91,7 +92,6 @@ def run_add(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def run_unlock(ctx: AppContext, args: argparse.Namespace) -> int:
     auth, actor = ctx.services.auth, cli_actor(args)
-    require(actor, "user.unlock")  # before the name is looked up: no one else learns which names exist
     user = auth.user_by_name(args.name)
     if user is None:
         raise NotFound(Message("notfound", what=Message("entity.user"), id=args.name))

@@ -20,10 +20,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "anchor", help="signed ledger heads kept outside the database (锚点): the key and the folder"
     ).add_subparsers(dest="anchor_command", metavar="ACTION", required=True)
     show = group.add_parser("show", help="the signing key's fingerprint, the anchor folder and file")
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, role_action=None)
     folder = group.add_parser("folder", help="choose the folder the anchor file goes to (USB stick, share)")
     folder.add_argument("path", type=named_path, help="an existing folder, apart from the data folder")
-    folder.set_defaults(handler=run_folder)
+    folder.set_defaults(handler=run_folder, role_action="anchor.configure")
 
 
 def run_show(ctx: AppContext, args: argparse.Namespace) -> int:

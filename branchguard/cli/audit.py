@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst.add_argument(
         "--limit", type=whole(1, 1_000_000), default=1000, help="at most this many events (default 1000)"
     )
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, role_action="audit.list")
     export = group.add_parser(
         "export", help="write the events that audit list lists for the same filters to an .xlsx or a PDF"
     )
@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     export.add_argument(
         "-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx: the suffix picks the format"
     )
-    export.set_defaults(handler=run_export)
+    export.set_defaults(handler=run_export, role_action="audit.export")
 
 
 def _filter_arguments(parser: argparse.ArgumentParser) -> None:

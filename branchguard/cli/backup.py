@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("-o", "--output", type=Path, help="archive file to write (.zip)")
     p.add_argument("--folder", type=Path, help="backup folder (default: setting backup_dir)")
-    p.set_defaults(handler=run_backup)
+    p.set_defaults(handler=run_backup, role_action="backup.create")
     r = sub.add_parser(
         "restore",
         help="check a backup and restore it into the data folder (the data there is moved aside first)",

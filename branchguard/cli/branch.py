@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     group = branch.add_subparsers(dest="branch_command", metavar="ACTION", required=True)
     show = group.add_parser("show", help="show the branch's settings")
     show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, role_action=None)
     change = group.add_parser(
         "set", help="change the branch's settings (lead); what is not given stays as it is"
     )
@@ -35,7 +35,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     change.add_argument(
         "--lockout-minutes", type=number, metavar="M", help="how long a locked account stays locked (1-1440)"
     )
-    change.set_defaults(handler=run_set)
+    change.set_defaults(handler=run_set, role_action="branch.update")
 
 
 def run_show(ctx: AppContext, args: argparse.Namespace) -> int:

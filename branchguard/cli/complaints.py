@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,6 +95,17 @@ def _period(text: str) -> tuple[date, date]:
 def _month_end(year: int, month: int) -> date:
     following = date(year + month // 12, month % 12 + 1, 1)
     return following - timedelta(days=1)
+
+
+def unmasking(action: str) -> Callable[[argparse.Namespace], tuple[str, ...]]:
+    """A command's role actions (cli/login.py `RoleAction`): `action`, and with --unmask the
+    complainant's identifiers in full, which only a role that may unmask is shown."""
+    return lambda args: (action, "complaint.unmask") if args.unmask else (action,)
+
+
+def step_action(args: argparse.Namespace) -> tuple[str, ...]:
+    """`complaint step`'s role action: the step's own (a decision is the lead's, a reply anyone's)."""
+    return (f"complaint.{args.step}",)
 
 
 def add_complaint_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -197,25 +209,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument(
         "--acknowledgement", default="", metavar="T", help="what the customer was told on acceptance"
     )
-    add.set_defaults(handler=run_add)
+    add.set_defaults(handler=run_add, role_action="complaint.register")
 
     lst = group.add_parser("list", help="the register: overdue first, then by due date")
     add_complaint_filter_arguments(lst)
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, role_action=unmasking("complaint.read"))
 
     show = group.add_parser("show", help="a complaint with its steps and history")
     show.add_argument("id", type=complaint_reference, help=ID_HELP)
     show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
     show.add_argument("--unmask", action="store_true", help="identifiers in full")
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, role_action=unmasking("complaint.read"))
 
     assign = group.add_parser("assign", help="name the handler (never the person complained about)")
     assign.add_argument("id", type=complaint_reference, help=ID_HELP)
     assign.add_argument(
         "--handler", dest="handler_name", required=True, metavar="NAME", help="the handler's name"
     )
-    assign.set_defaults(handler=run_assign)
+    assign.set_defaults(handler=run_assign, role_action="complaint.assign")
 
     step = group.add_parser("step", help="record a step: investigate, decide, reply, archive (in order)")
     step.add_argument("id", type=complaint_reference, help=ID_HELP)
@@ -263,7 +275,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="TEXT",
         help="archive: open a hazard (隐患) for this follow-up, owned by the handler; repeatable",
     )
-    step.set_defaults(handler=run_step)
+    step.set_defaults(handler=run_step, role_action=step_action)
 
     extend = group.add_parser("extend", help="extend the deadline: to 30 days, then 60 with an approver")
     extend.add_argument("id", type=complaint_reference, help=ID_HELP)
@@ -282,7 +294,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar='"YYYY-MM-DD HH:MM"',
         help="when the extension was decided, if entered later (default: now)",
     )
-    extend.set_defaults(handler=run_extend)
+    extend.set_defaults(handler=run_extend, role_action="complaint.extend")
 
     withdraw = group.add_parser("withdraw", help="the customer withdrew: the complaint and its clock end")
     withdraw.add_argument("id", type=complaint_reference, help=ID_HELP)
@@ -293,11 +305,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="when the withdrawal came (default: now)",
     )
     withdraw.add_argument("--note", default="", help="a note on the withdrawal")
-    withdraw.set_defaults(handler=run_withdraw)
+    withdraw.set_defaults(handler=run_withdraw, role_action="complaint.withdraw")
 
     cats = group.add_parser("categories", help="the complaint categories: code and both names")
     cats.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    cats.set_defaults(handler=run_categories)
+    cats.set_defaults(handler=run_categories, role_action="complaint.read")
 
 
 # -- JSON shapes -----------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ from branchguard.core.early_warnings.types import WarningFilter
 from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.incidents.types import ActionFilter, IncidentFilter, IncidentStatus
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import require
 from branchguard.core.schedules.types import DueFilter
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
@@ -27,7 +26,7 @@ MONTH_COLUMNS = ("month", "incidents", "drills", "hazards_opened", "hazards_reso
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("dashboard", help="the branch at a glance: the dashboard's figures and trends")
     p.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    p.set_defaults(handler=run_dashboard)
+    p.set_defaults(handler=run_dashboard, role_action="dashboard.view")
 
 
 def list_command(target: Target) -> list[str]:
@@ -127,7 +126,6 @@ def period_json(p: PeriodFigures) -> dict[str, Any]:
 
 def run_dashboard(ctx: AppContext, args: argparse.Namespace) -> int:
     actor = cli_actor(args)
-    require(actor, "dashboard.view")  # before the catch-up below writes: a refusal writes nothing
     if not ctx.read_only:  # as the window's scheduler does: what fell due is written first
         ctx.services.schedules.catch_up(actor)
     board = ctx.services.dashboard.dashboard(actor)

@@ -68,28 +68,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     plan.add_argument("--headcount", type=whole(0, 100_000), help="expected headcount at the assembly point")
     plan.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    plan.set_defaults(handler=run_plan)
+    plan.set_defaults(handler=run_plan, role_action="drill.plan")
 
     lst = group.add_parser("list", help="drills, the newest first")
     lst.add_argument("--status", **codes(DrillStatus), help="only drills in this status")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, role_action="drill.read")
 
     run = group.add_parser("run", help="start the drill's incident (flagged as a drill); prints its id")
     run.add_argument("id", type=record_id, help="the drill's id")
-    run.set_defaults(handler=run_run)
+    run.set_defaults(handler=run_run, role_action="drill.run")
 
     move = group.add_parser("move", help="move a planned drill to another date (its calendar entry follows)")
     move.add_argument("id", type=record_id, help="the drill's id")
     move.add_argument("--date", required=True, help="'YYYY-MM-DD HH:MM' local time (a date alone: 09:00)")
-    move.set_defaults(handler=run_move)
+    move.set_defaults(handler=run_move, role_action="drill.plan")
 
     head = group.add_parser("headcount", help="record the headcount at the assembly point")
     head.add_argument("id", type=record_id, help="the drill's id")
     head.add_argument(
         "present", type=whole(0, 100_000), help="how many people were counted at the assembly point"
     )
-    head.set_defaults(handler=run_headcount)
+    head.set_defaults(handler=run_headcount, role_action="drill.run")
 
     ev = group.add_parser("evaluate", help="score a drill that was run")
     ev.add_argument("id", type=record_id, help="the drill's id")
@@ -101,7 +101,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="JSON or YAML: {criterion_code: 0-100, ..., problems: text, lessons: text, "
         "actions: [{text, owner, due: YYYY-MM-DD}]}",
     )
-    ev.set_defaults(handler=run_evaluate)
+    ev.set_defaults(handler=run_evaluate, role_action="drill.evaluate")
 
     held = group.add_parser(
         "record-held",
@@ -128,14 +128,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     _kind_arguments(held, "staff were not told in advance")
     held.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    held.set_defaults(handler=run_record_held)
+    held.set_defaults(handler=run_record_held, role_action="drill.record_held")
 
     void = group.add_parser(
         "void", help="void a drill recorded afterwards by mistake: it stops counting; the record stays"
     )
     void.add_argument("id", type=record_id, help="the drill's id")
     void.add_argument("--reason", required=True, metavar="TEXT", help="why the record is void (kept)")
-    void.set_defaults(handler=run_void)
+    void.set_defaults(handler=run_void, role_action="drill.void")
 
     comp = sub.add_parser("compliance", help="required drills per rule: last done, next due, status")
     comp.add_argument("--region", default="", help="the region's rules (default: the built-in ones)")
@@ -147,7 +147,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--status", action="append", default=[], **codes(ComplianceStatus),
         help="only rules in this state (repeat for several)",
     )  # fmt: skip
-    comp.set_defaults(handler=run_compliance)
+    comp.set_defaults(handler=run_compliance, role_action="drill.read")
 
 
 def _kind_arguments(parser: argparse.ArgumentParser, unannounced: str) -> None:

@@ -66,26 +66,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="with --start: start a second, separate event though the plan's incident is open",
     )
-    add.set_defaults(handler=run_add, usage_error=add.error)
+    add.set_defaults(handler=run_add, role_action="warning.record", usage_error=add.error)
 
     lst = group.add_parser("list", help="the warnings, newest received first")
     lst.add_argument("--active", action="store_true", help="only those in force (not lifted or cancelled)")
     lst.add_argument("--severe", action="store_true", help="only orange and red (the dashboard's count)")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, role_action="warning.read")
 
     lift = group.add_parser("lift", help="record that a warning was lifted (or cancelled)")
     lift.add_argument("id", type=record_id, help="the warning's id")
     lift.add_argument("--note", default="", help="a note, e.g. who announced the lifting")
     lift.add_argument("--cancelled", action="store_true", help="cancelled by its issuer, not lifted")
-    lift.set_defaults(handler=run_lift)
+    lift.set_defaults(handler=run_lift, role_action="warning.lift")
 
     start = group.add_parser(
         "start", help="start the natural-disaster plan from a warning; prints the incident id"
     )
     start.add_argument("id", type=record_id, help="the warning's id")
     start.add_argument("--despite-open", action="store_true", help=DESPITE_OPEN_HELP)
-    start.set_defaults(handler=run_start)
+    start.set_defaults(handler=run_start, role_action="incident.start")
 
     apply = group.add_parser(
         "apply", help="log a warning in an incident already open, raising its level to a higher one"
@@ -94,7 +94,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     apply.add_argument(
         "--incident", required=True, type=record_id, metavar="N", help="the open incident's id"
     )
-    apply.set_defaults(handler=run_apply)
+    apply.set_defaults(handler=run_apply, role_action="incident.log")
 
 
 def run_add(ctx: AppContext, args: argparse.Namespace) -> int:

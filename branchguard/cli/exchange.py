@@ -30,15 +30,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="send the ledger again from after this entry: the one head office holds, when a "
         "package was lost or refused (0: from the start)",
     )
-    pkg.set_defaults(handler=run_package)
+    pkg.set_defaults(handler=run_package, role_action="exchange.export")
 
     key = sub.add_parser(
         "key", help="this branch's signing key (the one anchors and packages use)"
     ).add_subparsers(dest="key_command", metavar="ACTION", required=True)
-    key.add_parser("show", help="the key's fingerprint").set_defaults(handler=run_key_show)
+    key.add_parser("show", help="the key's fingerprint").set_defaults(handler=run_key_show, role_action=None)
     key_export = key.add_parser("export", help="write the public key for head office")
     key_export.add_argument("-o", "--output", required=True, type=Path, help="the file to write (PEM)")
-    key_export.set_defaults(handler=run_key_export)
+    key_export.set_defaults(handler=run_key_export, role_action="exchange.key")
 
 
 def _counts(counts: dict[str, int]) -> str:

@@ -34,7 +34,7 @@ def register(hazard: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
             help="a major hazard with milestones not recorded: why it goes ahead (kept in its history)",
         )
         cmd.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-        cmd.set_defaults(handler=run_verify if name == "verify" else run_close)
+        cmd.set_defaults(handler=run_verify if name == "verify" else run_close, role_action=f"hazard.{name}")
 
 
 def shown_hazard(ctx: AppContext, args: argparse.Namespace) -> HazardDetail:

@@ -16,7 +16,6 @@ from branchguard.cli.common import JSON_TABLE_HELP, anchor_warning, cli_actor, f
 from branchguard.cli.login import never
 from branchguard.core.kernel.errors import AuthenticationError, BranchGuardError
 from branchguard.core.kernel.i18n import Message, t
-from branchguard.core.kernel.roles import require
 
 if TYPE_CHECKING:  # the context pulls in SQLAlchemy: only where a command runs
     from branchguard.context import AppContext
@@ -46,22 +45,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("code", help="the branch's code")
     add.add_argument("--name", required=True, help="the branch's name")
     add.add_argument("--key", required=True, type=Path, help="the branch's public key file")
-    add.set_defaults(handler=run_branch_add)
+    add.set_defaults(handler=run_branch_add, role_action="ho.branch")
 
     imp = ho.add_parser("import", help="import branch packages (each checked whole, one transaction each)")
     imp.add_argument("files", nargs="+", type=Path, help="branch package files (from `branchguard export`)")
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, role_action="ho.import")
 
     branches = ho.add_parser("branches", help="every branch side by side")
     branches.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    branches.set_defaults(handler=run_branches)
+    branches.set_defaults(handler=run_branches, role_action="ho.read")
 
     report = ho.add_parser("report", help="the regional period report, branches side by side (PDF or xlsx)")
     report.add_argument(
         "--period", required=True, help="a month (2026-11), a quarter (2026-Q4) or a year (2026)"
     )
     report.add_argument("-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx")
-    report.set_defaults(handler=run_report)
+    report.set_defaults(handler=run_report, role_action="ho.read")
 
     from branchguard.cli.library import register_export, register_working_days
 
@@ -113,7 +112,6 @@ def run_import(ctx: AppContext, args: argparse.Namespace) -> int:
     from branchguard.core.headoffice.types import ImportOutcome
 
     actor, failed = cli_actor(args), 0
-    require(actor, "ho.import")  # once, audited, before any file: not a refusal per file
     for path in ledger_order(args.files):
         try:
             r = ctx.services.headoffice.import_package(actor, path)

@@ -49,7 +49,6 @@ from branchguard.core.incidents.types import (
     LogEntry,
 )
 from branchguard.core.kernel.i18n import t
-from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor, Level
 from branchguard.core.kernel.validation import MAX_CENTS
 from branchguard.core.playbooks.text import target_text
@@ -79,7 +78,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help=DESPITE_OPEN_HELP,
     )
-    start.set_defaults(handler=run_start)
+    start.set_defaults(handler=run_start, role_action="incident.start")
 
     warning = group.add_parser(
         "warning", help="set or change a weather incident's four-colour warning level (logged)"
@@ -89,7 +88,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "level", **codes(WarningLevel), help="the warning level now in force"
     )
     warning.add_argument("--reason", default="", help="why, e.g. the bureau's new signal")
-    warning.set_defaults(handler=run_warning)
+    warning.set_defaults(handler=run_warning, role_action="incident.warning")
 
     log = group.add_parser("log", help="add an entry to an incident's log; prints its number")
     log.add_argument("id", type=record_id, help="the incident's id")
@@ -98,7 +97,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     log.add_argument(
         "--corrects", type=record_id, metavar="SEQ", help="the number of the entry this corrects"
     )
-    log.set_defaults(handler=run_log)
+    log.set_defaults(handler=run_log, role_action="incident.log")
 
     step = group.add_parser("step", help="mark a step done or skipped; prints the entry's number")
     step.add_argument("id", type=record_id, help="the incident's id")
@@ -106,7 +105,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     how = step.add_mutually_exclusive_group(required=True)
     how.add_argument("--done", action="store_true", help="the step was done")
     how.add_argument("--skip", metavar="REASON", help="skipped, not done, because REASON")
-    step.set_defaults(handler=run_step)
+    step.set_defaults(handler=run_step, role_action="incident.step")
 
     close = group.add_parser("close", help="close an incident with its outcome")
     close.add_argument("id", type=record_id, help="the incident's id")
@@ -128,12 +127,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="close it although steps are still pending (without it they are listed and nothing is closed)",
     )
-    close.set_defaults(handler=run_close)
+    close.set_defaults(handler=run_close, role_action="incident.close")
 
     show = group.add_parser("show", help="show an incident with its steps and full log")
     show.add_argument("id", type=record_id, help="the incident's id")
     show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, role_action="incident.read")
 
     lst = group.add_parser("list", help="list incidents, newest first")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
@@ -147,7 +146,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="only open incidents with a report to head office (上报) past its deadline",
     )
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, role_action="incident.read")
 
     actions = sub.add_parser(
         "action", help="follow-up and corrective actions of incidents and drills (整改措施)"
@@ -157,10 +156,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     state.add_argument("--open", action="store_true", help="only actions not yet done")
     state.add_argument("--overdue", action="store_true", help="only actions not done and past their due date")
     alist.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    alist.set_defaults(handler=run_action_list)
+    alist.set_defaults(handler=run_action_list, role_action="incident.read")
     adone = actions.add_parser("done", help="mark an action done (its reminder ends with it)")
     adone.add_argument("id", type=record_id, help="the action's id")
-    adone.set_defaults(handler=run_action_done)
+    adone.set_defaults(handler=run_action_done, role_action="incident.action")
 
 
 def _yuan(value: str) -> int:
@@ -227,7 +226,6 @@ def run_close(ctx: AppContext, args: argparse.Namespace) -> int:
     without it they are listed on stderr, as the window's close dialog lists them before it asks
     (the same rule, incidents.rules.open_at_close), and nothing is closed (exit 2)."""
     actor = cli_actor(args)
-    require(actor, "incident.close")  # a role that may not close hears so, not of the steps
     if not args.despite_pending and (still_open := _open_at_close(ctx, actor, args.id)) is not None:
         return still_open
     data = CloseInput(

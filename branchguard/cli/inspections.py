@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     ).add_subparsers(dest="inspection_command", metavar="ACTION", required=True)
     templates = group.add_parser("templates", help="the checklist templates")
     templates.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    templates.set_defaults(handler=run_templates)
+    templates.set_defaults(handler=run_templates, role_action="inspection.read")
 
     start = group.add_parser("start", help="start an inspection of a template; prints its id")
     start.add_argument("template", metavar="TEMPLATE", help="template code, e.g. FIRE_DAILY")
@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start.add_argument(
         "--occurrence", type=record_id, metavar="ID", help="the due schedule occurrence this run does"
     )
-    start.set_defaults(handler=run_start)
+    start.set_defaults(handler=run_start, role_action="inspection.run")
 
     answer = group.add_parser("answer", help="answer an item (1-based number) or every item still unanswered")
     answer.add_argument("id", type=record_id, help="the inspection's id")
@@ -73,7 +73,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="TEXT",
         help="a failed item corrected on the spot (当场整改): what was done; its hazard is recorded closed",
     )
-    answer.set_defaults(handler=run_answer)
+    answer.set_defaults(handler=run_answer, role_action="inspection.run")
 
     escalate = group.add_parser("escalate", help="start the plan a failed item names (e.g. the ATM plan)")
     escalate.add_argument("id", type=record_id, help="the inspection's id")
@@ -90,23 +90,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help=DESPITE_OPEN_HELP,
     )
-    escalate.set_defaults(handler=run_escalate)
+    escalate.set_defaults(handler=run_escalate, role_action="inspection.escalate")
 
     sign = group.add_parser("sign", help="sign as inspector or reviewer")
     sign.add_argument("id", type=record_id, help="the inspection's id")
     sign.add_argument("role", **codes(SignatureRole), help="sign as inspector or reviewer")
     sign.add_argument("name", help="the person signing")
-    sign.set_defaults(handler=run_sign)
+    sign.set_defaults(handler=run_sign, role_action="inspection.run")
 
     submit = group.add_parser("submit", help="submit: failed items open hazards; no change afterwards")
     submit.add_argument("id", type=record_id, help="the inspection's id")
     submit.add_argument("--inspector", metavar="NAME", help="sign as inspector first")
-    submit.set_defaults(handler=run_submit)
+    submit.set_defaults(handler=run_submit, role_action="inspection.run")
 
     show = group.add_parser("show", help="an inspection with its answers")
     show.add_argument("id", type=record_id, help="the inspection's id")
     show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, role_action="inspection.read")
 
     hazard = sub.add_parser("hazard", help="the hazard register (隐患台账)").add_subparsers(
         dest="hazard_command", metavar="ACTION", required=True
@@ -114,12 +114,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = hazard.add_parser("list", help="hazards: overdue first, then by due date")
     add_hazard_filter_arguments(lst)
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    lst.set_defaults(handler=run_hazard_list)
+    lst.set_defaults(handler=run_hazard_list, role_action="hazard.read")
 
     one = hazard.add_parser("show", help="a hazard with its remediation steps and history")
     one.add_argument("id", type=hazard_reference, help="as the register shows it (YH-2026-0007), or 7")
     one.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    one.set_defaults(handler=run_hazard_show)
+    one.set_defaults(handler=run_hazard_show, role_action="hazard.read")
 
     add = hazard.add_parser("add", help="enter a hazard by hand (it needs an owner)")
     add.add_argument("description", help="what is wrong (the first line is the title unless --title)")
@@ -139,7 +139,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--drill", type=record_id, metavar="ID", help="found by this drill (held: evaluated or recorded)"
     )
     add.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    add.set_defaults(handler=run_hazard_add)
+    add.set_defaults(handler=run_hazard_add, role_action="hazard.create")
     hazard_actions.register(hazard)
 
 

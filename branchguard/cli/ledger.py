@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="also check the data against the signed anchors in FILE: an anchor file, a report PDF "
         "or a head-office package (repeatable); without it, the branch's own anchor file",
     )
-    verify.set_defaults(handler=run_verify, needs_login=once_accounts_exist)
+    verify.set_defaults(handler=run_verify, role_action="ledger.verify", needs_login=once_accounts_exist)
 
 
 def run_verify(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -31,29 +31,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp.add_argument("file", type=Path, help="the library .zip from head office")
     imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     imp.add_argument("--json", action="store_true", help="the preview (or result) as JSON")
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, role_action="library.import")
     show = group.add_parser(
         "show", help="the trusted head-office key, the last import, the working-day years"
     )
     show.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, role_action="library.read")
     register_working_days(group, "working-days")
     day = group.add_parser("day", help="is DATE a working day? (exit 1 when no table covers its year)")
     day.add_argument("date", help="YYYY-MM-DD")
-    day.set_defaults(handler=run_day)
+    day.set_defaults(handler=run_day, role_action="library.read")
     refresh = group.add_parser(
         "refresh", help="add the built-in plans and checklists this database lacks, touching no other (lead)"
     )
     refresh.add_argument("--dry-run", action="store_true", help="list what would be added; write nothing")
     refresh.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    refresh.set_defaults(handler=run_refresh)
+    refresh.set_defaults(handler=run_refresh, role_action="library.refresh")
 
     trust = sub.add_parser(
         "trust", help="trust head office's public key for libraries (lead)"
     ).add_subparsers(dest="trust_command", metavar="WHOM", required=True)
     ho = trust.add_parser("head-office", help="the key file head office gave (PEM or 64 hex digits)")
     ho.add_argument("key_file", type=Path, help="the head office's public key file")
-    ho.set_defaults(handler=run_trust)
+    ho.set_defaults(handler=run_trust, role_action="library.trust")
 
 
 def register_export(group: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
@@ -63,7 +63,7 @@ def register_export(group: argparse._SubParsersAction[argparse.ArgumentParser], 
     export.add_argument(
         "--public-key", type=Path, help="also write the public key branches trust (PEM), e.g. head-office.pem"
     )
-    export.set_defaults(handler=run_export)
+    export.set_defaults(handler=run_export, role_action="library.export")
 
 
 def register_working_days(group: argparse._SubParsersAction[argparse.ArgumentParser], name: str) -> None:
@@ -73,7 +73,7 @@ def register_working_days(group: argparse._SubParsersAction[argparse.ArgumentPar
         name, help="head office: store the working-day table file (YAML) its libraries carry (lead)"
     )
     days.add_argument("file", type=Path, help="a branchguard.working_days file (docs/library-format.md)")
-    days.set_defaults(handler=run_working_days)
+    days.set_defaults(handler=run_working_days, role_action="library.calendar")
 
 
 def run_refresh(ctx: AppContext, args: argparse.Namespace) -> int:

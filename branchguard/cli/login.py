@@ -24,7 +24,7 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from branchguard.core.kernel.errors import AuthenticationError
@@ -54,6 +54,13 @@ def once_accounts_exist(services: Services, _args: argparse.Namespace) -> bool:
     return services.auth.has_users()
 
 
+# What a command does, in the role table's words (core/kernel/roles.py): each command says it in its
+# defaults as `role_action`: the action, a function of the parsed arguments giving its actions
+# (`complaint step decide`), or None for one that any user may run (it shows no record a role is
+# refused). tests/cli/test_refused_first_cli.py holds every command to saying it.
+RoleAction = str | Callable[[argparse.Namespace], Sequence[str]] | None
+
+
 def add_login_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--user",
@@ -77,6 +84,19 @@ def login(services: Services, args: argparse.Namespace) -> Actor:
     actor = services.auth.login(username, read_password(args, username))
     say_clock_behind(services)
     return actor
+
+
+def refuse_first(actor: Actor, args: argparse.Namespace) -> None:
+    """Refuse `actor` a command their role may not do (PermissionDenied, in the window's words),
+    before it reads a file, asks for input or looks a record up: a reader told "no hazard 7" or "not
+    a date" first learnt what exists, or took the error for the only thing in the way. The services
+    check again, and what the arguments do not show (correcting another user's entry)."""
+    from branchguard.core.kernel.roles import require
+
+    declared: RoleAction = getattr(args, "role_action", None)
+    actions = (declared,) if isinstance(declared, str) else () if declared is None else declared(args)
+    for action in actions:
+        require(actor, action)
 
 
 def say_clock_behind(services: Services) -> None:

@@ -53,7 +53,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     lst.add_argument("--level", **codes(Level), help="only plans that allow this level")
     lst.add_argument("--status", **codes(PlaybookStatus), help="only plans in this status")
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, role_action="playbook.list")
 
     show = group.add_parser("show", help="show a plan in full")
     show.add_argument("code", help="the plan's code, e.g. FIRE")
@@ -61,22 +61,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     which = show.add_mutually_exclusive_group()
     which.add_argument("--version", type=whole(1, 1_000_000), metavar="N", help="this version number")
     which.add_argument("--draft", action="store_true", help="the open draft")
-    show.set_defaults(handler=run_show)
+    show.set_defaults(handler=run_show, role_action="playbook.list")
 
     exp = group.add_parser("export", help="write plans to an exchange file (YAML)")
     exp.add_argument("codes", nargs="*", metavar="CODE", help="the codes of the plans to write")
     exp.add_argument("--all", action="store_true", help="every plan")
     exp.add_argument("-o", "--output", required=True, type=Path, help="file to write")
-    exp.set_defaults(handler=run_export, usage_error=exp.error)
+    exp.set_defaults(handler=run_export, role_action="playbook.export", usage_error=exp.error)
 
     imp = group.add_parser("import", help="read plans from an exchange file, all or nothing")
     imp.add_argument("file", type=Path, help="the exchange file to read (YAML)")
     imp.add_argument("--dry-run", action="store_true", help="only show what would change")
-    imp.set_defaults(handler=run_import)
+    imp.set_defaults(handler=run_import, role_action="playbook.import")
 
     approve = group.add_parser("approve", help="approve a plan's draft; prints the new version number")
     approve.add_argument("code", help="the plan's code, e.g. FIRE")
-    approve.set_defaults(handler=run_approve)
+    approve.set_defaults(handler=run_approve, role_action="playbook.approve")
 
     pdf = group.add_parser("pdf", help="print a plan as a one- or two-page card (PDF)")
     pdf.add_argument("code", help="the plan's code, e.g. FIRE")
@@ -84,7 +84,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf.add_argument(
         "--version", type=whole(1, 1_000_000), metavar="N", help="this version (default: the current one)"
     )
-    pdf.set_defaults(handler=run_pdf)
+    pdf.set_defaults(handler=run_pdf, role_action="playbook.list")
 
 
 # -- list and show ---------------------------------------------------------------------------

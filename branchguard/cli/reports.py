@@ -14,6 +14,7 @@ from branchguard.cli.complaints import (
     add_complaint_filter_arguments,
     complaint_filter_from_args,
     complaint_id,
+    unmasking,
 )
 from branchguard.cli.hazard_filters import add_hazard_filter_arguments, hazard_filter_from_args
 
@@ -31,22 +32,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     incident = report.add_parser("incident", help="an incident's report (事件报告) as PDF")
     incident.add_argument("id", type=record_id, help="the incident's id")
     incident.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
-    incident.set_defaults(handler=run_incident_report)
+    incident.set_defaults(handler=run_incident_report, role_action="incident.read")
 
     initial = report.add_parser("initial", help="an incident's initial report to head office (初报) as PDF")
     initial.add_argument("id", type=record_id, help="the incident's id")
     initial.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
-    initial.set_defaults(handler=run_initial_report)
+    initial.set_defaults(handler=run_initial_report, role_action="incident.read")
 
     drill = report.add_parser("drill", help="a drill's report (演练报告) as PDF")
     drill.add_argument("id", type=record_id, help="the drill's id")
     drill.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
-    drill.set_defaults(handler=run_drill_report)
+    drill.set_defaults(handler=run_drill_report, role_action="drill.read")
 
     inspection = report.add_parser("inspection", help="an inspection's record (检查记录) as PDF")
     inspection.add_argument("id", type=record_id, help="the inspection's id")
     inspection.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
-    inspection.set_defaults(handler=run_inspection_report)
+    inspection.set_defaults(handler=run_inspection_report, role_action="inspection.read")
 
     hazards = report.add_parser(
         "hazards", help="the hazard register (隐患台账) as PDF or Excel, with the filters given"
@@ -55,13 +56,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx: the suffix picks the format"
     )
     add_hazard_filter_arguments(hazards)
-    hazards.set_defaults(handler=run_hazard_register)
+    hazards.set_defaults(handler=run_hazard_register, role_action="hazard.read")
 
     complaint = report.add_parser("complaint", help="a complaint's file (投诉处理档案) as PDF")
     complaint.add_argument("id", type=complaint_reference, help=ID_HELP)
     complaint.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
     complaint.add_argument("--unmask", action="store_true", help="the complainant's identifiers in full")
-    complaint.set_defaults(handler=run_complaint_file)
+    complaint.set_defaults(handler=run_complaint_file, role_action=unmasking("complaint.read"))
 
     complaints = report.add_parser(
         "complaints", help="the complaint register with statistics as PDF or Excel, with the filters given"
@@ -70,7 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx: the suffix picks the format"
     )
     add_complaint_filter_arguments(complaints)
-    complaints.set_defaults(handler=run_complaint_register)
+    complaints.set_defaults(handler=run_complaint_register, role_action=unmasking("complaint.read"))
 
     summary = report.add_parser(
         "summary", help="the periodic safety report (网点安全管理工作报告) as PDF or Excel"
@@ -81,11 +82,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     summary.add_argument(
         "-o", "--output", required=True, type=Path, help="FILE.pdf or FILE.xlsx: the suffix picks the format"
     )
-    summary.set_defaults(handler=run_summary_report)
+    summary.set_defaults(handler=run_summary_report, role_action="dashboard.view")
 
     handover = sub.add_parser("handover", help="the shift handover (交接班) as a PDF, every open item listed")
     handover.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
-    handover.set_defaults(handler=run_handover)
+    handover.set_defaults(handler=run_handover, role_action="incident.read")
 
 
 def run_incident_report(ctx: AppContext, args: argparse.Namespace) -> int:

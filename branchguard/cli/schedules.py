@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     lst = group.add_parser("list", help="catch up, then list schedules with their open and overdue items")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
     lst.add_argument("--active-only", action="store_true", help="leave paused schedules out")
-    lst.set_defaults(handler=run_list)
+    lst.set_defaults(handler=run_list, role_action="schedule.read")
 
     due = group.add_parser(
         "due", help="catch up, then list the open items overdue, due later today or in the next 7 days"
@@ -61,7 +61,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--kind", action="append", **codes(ScheduleKind), help="only this kind; repeatable"
     )
     due.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    due.set_defaults(handler=run_due)
+    due.set_defaults(handler=run_due, role_action="schedule.read")
 
     add = group.add_parser("add", help="add a one-off or recurring schedule; prints its id")
     add.add_argument("title", help="what is to be done")
@@ -99,19 +99,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--tz", default="", help="IANA time zone of the wall clock (default: this PC's)")
     add.add_argument("--notes", default="", help="notes shown with each reminder")
     add.add_argument("--json", action="store_true", help=JSON_TEXT_HELP)
-    add.set_defaults(handler=run_add)
+    add.set_defaults(handler=run_add, role_action="schedule.manage")
 
     done = group.add_parser("done", help="mark an open item done (or --skip it with a reason)")
     done.add_argument(
         "occurrence", type=record_id, metavar="ITEM_ID", help="the open item's id (from `schedule due`)"
     )
     done.add_argument("--skip", metavar="REASON", help="skipped, not done, because REASON")
-    done.set_defaults(handler=run_done)
+    done.set_defaults(handler=run_done, role_action="schedule.complete")
 
     for name, active in (("pause", False), ("resume", True)):
         p = group.add_parser(name, help=f"{name} a schedule")
         p.add_argument("id", type=record_id, help="the schedule's id")
-        p.set_defaults(handler=run_set_active, active=active)
+        p.set_defaults(handler=run_set_active, role_action="schedule.manage", active=active)
 
     cal = sub.add_parser("calendar", help="the schedule calendar (日程)").add_subparsers(
         dest="calendar_command", metavar="ACTION", required=True
@@ -120,7 +120,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     exp.add_argument("--from", dest="start", required=True, help="first date YYYY-MM-DD")
     exp.add_argument("--to", dest="end", required=True, help="last date YYYY-MM-DD (inclusive)")
     exp.add_argument("-o", "--output", required=True, type=Path, help=".ics file to write (at most 5 years)")
-    exp.set_defaults(handler=run_export)
+    exp.set_defaults(handler=run_export, role_action="schedule.read")
 
 
 def wall_clock(at: datetime | None, timezone: str | None = None) -> str:

@@ -20,18 +20,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     lst = team.add_parser("list", help="every role the approved plans name, its holder, backup and gaps")
     lst.add_argument("--json", action="store_true", help=JSON_TABLE_HELP)
-    lst.set_defaults(handler=run_team_list)
+    lst.set_defaults(handler=run_team_list, role_action="team.list")
     assign = team.add_parser("assign", help="give a role its holder (and backup)")
     assign.add_argument("role", metavar="ROLE", help="the role's code, as `team list` shows it")
     assign.add_argument("--person", required=True, metavar="NAME", help="the holder's name in the staff list")
     assign.add_argument("--backup", metavar="NAME", help="the backup's name (B角)")
-    assign.set_defaults(handler=run_team_assign)
+    assign.set_defaults(handler=run_team_assign, role_action="team.assign")
     unassign = team.add_parser(
         "unassign",
         help="nobody holds the role any more (frees its holder and backup to leave the staff list)",
     )
     unassign.add_argument("role", metavar="ROLE", help="the role's code, as `team list` shows it")
-    unassign.set_defaults(handler=run_team_unassign)
+    unassign.set_defaults(handler=run_team_unassign, role_action="team.assign")
 
     training = sub.add_parser("training", help="training records and certificates").add_subparsers(
         dest="training_command", metavar="ACTION", required=True
@@ -44,7 +44,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="DAYS",
         help="only certificates expiring within DAYS (or expired)",
     )
-    tlist.set_defaults(handler=run_training_list)
+    tlist.set_defaults(handler=run_training_list, role_action="training.list")
     add = training.add_parser("add", help="record a training")
     add.add_argument("person", metavar="PERSON", help="the person's name in the staff list")
     add.add_argument("--kind", required=True, help="training kind (first_aid_aed, fire, guard_licence, …)")
@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add.add_argument("--expires", type=day, help="certificate's expiry date YYYY-MM-DD")
     add.add_argument("--certificate", default="", help="certificate number")
     add.add_argument("--notes", default="", help="notes on the training")
-    add.set_defaults(handler=run_training_add)
+    add.set_defaults(handler=run_training_add, role_action="training.add")
 
 
 def role_json(r: TeamRole) -> dict[str, Any]:

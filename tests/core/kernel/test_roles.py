@@ -234,6 +234,7 @@ DYNAMIC_ACTIONS = {
     ("gui/shell/main_window.py", "visible_pages"): "each page's `action` in gui/shell/pages.py",
     ("core/hazards/rules.py", "allowed"): "each hazard action's role action in ACTIONS there",
     ("core/drills/rules.py", "allowed"): "each drill action's role action in ACTIONS there",
+    ("cli/login.py", "refuse_first"): "each command's `role_action` in its set_defaults (cli/)",
 }
 
 
