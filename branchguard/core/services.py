@@ -217,7 +217,9 @@ class Services:
     def complaints(self) -> ComplaintService:
         from branchguard.core.complaints.service import ComplaintService
 
-        return ComplaintService(self._sessions, self.files, self.schedules, hazards=self.hazards)
+        return ComplaintService(
+            self._sessions, self.files, self.schedules, hazards=self.hazards, read_only=self._read_only
+        )
 
     @cached_property
     def library(self) -> LibraryService:

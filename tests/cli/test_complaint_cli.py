@@ -273,3 +273,26 @@ def test_a_search_by_a_customers_full_name_is_audited_as_in_the_window(run: Run)
     assert item["customer"] == "张**"
     [event] = audited()
     assert event["entity_id"] == str(cid) and "张三丰" not in json.dumps(event, ensure_ascii=False)
+
+
+def test_read_only_a_lookup_the_trail_records_is_refused_saying_why(run: Run) -> None:
+    """On data opened read-only, `--unmask` and a search by a full name ended in "this change was
+    NOT saved", though the lead had changed nothing: they are refused as lookups that cannot be
+    recorded, in either language, and nothing in full is printed; a search by words still lists."""
+    cid = _add(run, 2)
+    unmask = ("--read-only", "complaint", "show", str(cid), "--unmask")
+    search = ("A search by a customer's full name", "按客户全名")
+    for args, en, zh in (
+        (unmask, "Names, phone and identity numbers in full are shown only with a record", "完整的姓名"),
+        (("--read-only", "complaint", "list", "--text", "张三丰"), *search),
+        (("--read-only", "complaint", "list", "--text", "赵六"), *search),
+    ):
+        for lang, words in (("en", en), ("zh_CN", zh)):
+            code, out, err = run(*args, lang=lang)
+            assert (code, out) == (1, ""), err
+            assert words in err and "NOT saved" not in err and "未保存" not in err, err
+            assert "13800138000" not in err and "张三丰" not in err
+    listed = json.loads(ok(run, "--read-only", "complaint", "list", "--json", "--text", "柜员态度"))
+    assert [i["id"] for i in listed] == [cid]
+    events = json.loads(ok(run, "audit", "list", "--json"))
+    assert not {e["action"] for e in events} & {"complaint.unmask", "complaint.search_name"}

@@ -233,5 +233,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action.complaint.archive": ("archive a complaint", "投诉分类归档"),
     "action.page.complaints.view": ("open the complaints page", "打开客户投诉页面"),
     "action.complaint.unmask": ("see complainants' identifiers in full", "查看投诉人完整身份信息"),
+    # a lookup the audit trail records, on data opened read-only (complaints/lookups.py)
+    "complaint.unmask_unrecorded": (
+        "Names, phone and identity numbers in full are shown only with a record in the audit trail, "
+        "which data opened read-only cannot write: they were not shown. They show masked; open the "
+        "data with write access to see them in full.",
+        "完整的姓名、电话和证件号码只在记入审计记录后显示；当前数据以只读方式打开，无法记录，因此未显示。"
+        "脱敏显示不受影响；如需查看完整信息，请以可写方式打开数据。",
+    ),
+    "complaint.search_name_unrecorded": (
+        "A search by a customer's full name is recorded in the audit trail, which data opened "
+        "read-only cannot write: its result was not shown. Search by number or words, or open the "
+        "data with write access.",
+        "按客户全名查询须记入审计记录；当前数据以只读方式打开，无法记录，因此未显示查询结果。"
+        "请按编号或关键词查询，或以可写方式打开数据。",
+    ),
     "action.complaint.search_name": ("search complaints by a customer's full name", "按客户全名查询投诉"),
 }

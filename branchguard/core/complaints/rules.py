@@ -297,6 +297,15 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * max(1, len(name) - 1) if len(name) > 1 else "*"
 
 
+def looks_like_full_name(text: str) -> bool:
+    """Whether a search for `text` could find a customer by the name in full and not as it shows
+    masked (store.found_by_full_name): two characters or more, one after the first that the mask
+    hides (not a star), no digit (a number, a date). A surname alone ("张", "张*") is what everyone
+    sees; a word of the facts ("排队") looks like a name too, and is told apart by what it finds."""
+    text = text.strip()
+    return len(text) > 1 and bool(text[1:].strip("*")) and not any(c.isdigit() for c in text)
+
+
 def mask_phone(phone: str) -> str:
     """13800138000 -> 138****8000; 010-12345678 -> 010****5678; short numbers keep their last two."""
     digits = phone.strip()

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from branchguard.core.audit.service import record
-from branchguard.core.complaints import library, step_input, store
+from branchguard.core.complaints import library, lookups, step_input, store
 from branchguard.core.complaints import reminders as complaint_schedules
 from branchguard.core.complaints import rules as rules_
 from branchguard.core.complaints.types import (
@@ -65,8 +65,10 @@ class ComplaintService:
         schedules: ScheduleService,
         zone: str = "",
         hazards: HazardService | None = None,
+        read_only: bool = False,
     ) -> None:
         self._sessions = sessions
+        self._read_only = read_only  # data opened read-only: no lookup the trail records (lookups.py)
         self._files = files
         self._schedules = schedules
         self._hazards = hazards  # where an archive's follow-up opens a hazard
@@ -191,12 +193,14 @@ class ComplaintService:
         flt: ComplaintFilter | None = None,
         now: datetime | None = None,
         unmask: bool = False,
+        again: bool = False,
     ) -> builtins.list[ComplaintInfo]:
         """The register: overdue first, then by due date (no clock last), then newest received.
         Identifiers masked unless `unmask` (the lead's, and audited). The search matches the
-        customer's full name only for a role that may read it unmasked (and what it found so is
-        audited as an unmask is); for the others, the name as they see it (张**), which confirms
-        nothing about a person named in full."""
+        customer's full name only for a role that may read it unmasked (and such a search is
+        audited: lookups.searched); for the others, the name as they see it (张**), which confirms
+        nothing about a person named in full. `again`: the same filter listed again (a refresh),
+        whose search the trail holds already."""
         require(actor, "complaint.read")
         now, zone = now or utcnow(), self.zone
         flt = flt or ComplaintFilter()
@@ -206,11 +210,9 @@ class ComplaintService:
             rows = list(s.scalars(store.filtered(flt, now, zone, full_names=full_names)))
             cats = self._category_map(s)
             if unmask:
-                self._audit_unmask(s, actor, [r.id for r in rows])
-            named = store.found_by_full_name(rows, flt.text) if full_names else []
-            if named:  # a person named in full confirmed as a complainant: in the trail, as an unmask
-                count = {"count": len(named)}
-                record(s, actor, "complaint.search_name", "complaint", _ids(named), after=count)
+                lookups.unmasked(s, actor, [r.id for r in rows], self._read_only)
+            if full_names:
+                lookups.searched(s, actor, rows, flt.text, read_only=self._read_only, again=again)
             infos = [store.info_of(r, now, zone, cats, masked=not unmask) for r in rows]
         far = datetime.max.replace(tzinfo=now.tzinfo)
         infos.sort(key=lambda i: -i.received_at.timestamp())
@@ -225,20 +227,8 @@ class ComplaintService:
         with self._sessions.begin() as s:
             row = self._row(s, complaint_id)
             if unmask:
-                self._audit_unmask(s, actor, [row.id])
+                lookups.unmasked(s, actor, [row.id], self._read_only)
             return store.detail_of(row, now or utcnow(), self.zone, self._category_map(s), masked=not unmask)
-
-    def _audit_unmask(self, s: Session, actor: Actor, ids: builtins.list[int]) -> None:
-        """Reading the identifiers in full is the lead's, and leaves a trace."""
-        require(actor, "complaint.unmask")
-        record(
-            s,
-            actor,
-            "complaint.unmask",
-            "complaint",
-            _ids(ids),
-            after={"count": len(ids)},
-        )
 
     def attachment_bytes(self, actor: Actor, sha256: str) -> bytes:
         """A stored evidence file, checked against its hash."""
@@ -548,8 +538,3 @@ def _audit_view(row: ComplaintRow) -> dict[str, Any]:
         "subject_person": row.subject_person,
         "first_responsible": row.first_responsible,
     }
-
-
-def _ids(ids: builtins.list[int]) -> str:
-    """The complaints an audit event names, as its entity id holds them (at most 200 characters)."""
-    return ",".join(map(str, ids))[:200]

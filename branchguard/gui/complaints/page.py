@@ -90,6 +90,9 @@ class ComplaintsPage(Page):
         self.names = NamesReader(self, session, self.model)
         self.table = self._make_table()
         self._read = False  # the list shown is the complaints read, not the empty start
+        # The filter of the list shown: listed again (Refresh, an action, coming back to the page),
+        # its search is not a new one for the audit trail (a full name: complaints/lookups.py).
+        self._shown: ComplaintFilter | None = None
         self.empty_note = EmptyNote(self.table, self.empty_text)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
@@ -229,9 +232,10 @@ class ComplaintsPage(Page):
         complaints, actor, flt = self.session.services.complaints, self.session.actor, self.current_filter()
         current = self.selected()
         keep = current.id if current is not None else None
+        again = flt == self._shown
         self.loader.run(
-            lambda: (complaints.list(actor, flt), complaints.categories(actor)),
-            lambda loaded: self._show(loaded, keep),
+            lambda: (complaints.list(actor, flt, again=again), complaints.categories(actor)),
+            lambda loaded: self._show(loaded, keep, flt),
         )
 
     def empty_text(self) -> str:
@@ -253,9 +257,14 @@ class ComplaintsPage(Page):
             return self.tr("No complaints yet.")
         return self.tr("No complaints yet. Register… records one as it is received.")
 
-    def _show(self, loaded: tuple[list[ComplaintInfo], list[Category]], keep: int | None = None) -> None:
+    def _show(
+        self,
+        loaded: tuple[list[ComplaintInfo], list[Category]],
+        keep: int | None = None,
+        flt: ComplaintFilter | None = None,
+    ) -> None:
         items, self._categories = loaded
-        self._read = True
+        self._read, self._shown = True, flt
         self.filters.set_categories(self._categories)
         self.model.set_rows(items)
         self.update_actions()
@@ -271,7 +280,7 @@ class ComplaintsPage(Page):
             self.table.selectRow(row)
 
     def _failed(self, message: str) -> None:
-        self._read = False  # not read: the table does not say there are none
+        self._read, self._shown = False, None  # not read: the table does not say there are none
         self.model.set_rows([])
         self.count_label.setText(message)
 

@@ -23,7 +23,7 @@ from branchguard.core.complaints.types import (
 )
 from branchguard.core.incidents.types import ActionFilter, FollowUpInput
 from branchguard.core.kernel.attachments import sha256_of
-from branchguard.core.kernel.errors import PermissionDenied, ValidationError
+from branchguard.core.kernel.errors import BranchGuardError, PermissionDenied, ValidationError
 from branchguard.core.schedules.service import ScheduleService
 from branchguard.core.schedules.types import ReminderKind, ScheduleKind
 from branchguard.db.base import utcnow
@@ -475,30 +475,85 @@ def test_each_event_is_stamped_with_the_time_of_its_change(ctx, lead, staff) -> 
     assert investigated.at == times["step"]
 
 
+def name_searches(ctx, lead) -> list:
+    return [e for e in ctx.services.audit.list(lead) if e.action == "complaint.search_name"]
+
+
 def test_a_leads_search_by_a_customers_full_name_is_in_the_audit_trail(ctx, lead, staff) -> None:
     """Results are masked, yet a lead's search by a full name confirms that the person complained:
-    audited as an unmask is (the complaints found so, their count), not the searched name; a search
-    by number, date, words or a surname alone (which the masked name shows), or by a staff member
-    (who searches the masked names), is not."""
+    audited as an unmask is (the complaints found so, their count, the name as the register shows
+    it), not the name in full; a search by number, date, words or a surname alone (which the masked
+    name shows), or by a staff member (who searches the masked names), is not."""
     svc = _service(ctx)
     first = _register(svc, staff).info
     other = _register(svc, staff, customer_name="李四", facts="排队等了一小时").info
 
-    def searches() -> list:
-        return [e for e in ctx.services.audit.list(lead) if e.action == "complaint.search_name"]
-
-    for text in (other.number, str(other.id), str(date.today().year), "排队", "王柜员", "张", "张*", "赵六"):
-        svc.list(lead, ComplaintFilter(text=text))
+    for text in (other.number, str(other.id), str(date.today().year), "排队", "王柜员", "张"):
+        assert svc.list(lead, ComplaintFilter(text=text))  # each finds complaints, none by a name in full
+    assert svc.list(lead, ComplaintFilter(text="张*")) == []  # no name in full holds a star
     assert svc.list(staff, ComplaintFilter(text="张三丰")) == []  # the staff search the masked names
-    assert searches() == []
+    assert svc.list(staff, ComplaintFilter(text="赵六")) == []
+    assert name_searches(ctx, lead) == []
 
     [found] = svc.list(lead, ComplaintFilter(text="张三丰"))
     assert found.id == first.id and found.customer_name == "张**"  # shown masked all the same
-    [event] = searches()
+    [event] = name_searches(ctx, lead)
     assert (event.actor, event.entity, event.entity_id) == ("lead", "complaint", str(first.id))
-    assert "张三丰" not in event.summary  # the trail does not keep the name searched
+    assert event.after == {"count": 1, "search": "张**"}
+    assert "张三丰" not in event.summary  # the trail does not keep the name searched in full
     svc.list(lead, ComplaintFilter(text="三丰"))  # part of the name, past what the mask shows
-    assert len(searches()) == 2
+    assert len(name_searches(ctx, lead)) == 2
+
+
+def test_a_leads_search_for_a_full_name_that_finds_nobody_is_in_the_audit_trail(ctx, lead, staff) -> None:
+    """That 赵六 never complained is learnt by the search as much as that 张三丰 did: the lookup is
+    the event. Recorded with no complaint and the name as masked; a search finding nothing that no
+    name could match (a number) is not."""
+    svc = _service(ctx)
+    _register(svc, staff)
+    assert svc.list(lead, ComplaintFilter(text="赵六")) == []
+    assert svc.list(lead, ComplaintFilter(text="TS-1999-0001")) == []
+    assert svc.list(lead, ComplaintFilter(text="9")) == []
+    [event] = name_searches(ctx, lead)
+    assert (event.actor, event.entity_id, event.after) == ("lead", "", {"count": 0, "search": "赵*"})
+
+
+def test_a_search_listed_again_is_recorded_once(ctx, lead, staff) -> None:
+    """The window lists its filter again at every refresh: one record per search made, not per reload
+    (`again`); the same name searched anew is a new record."""
+    svc = _service(ctx)
+    _register(svc, staff)
+    for again in (False, True, True):
+        assert len(svc.list(lead, ComplaintFilter(text="张三丰"), again=again)) == 1
+        assert svc.list(lead, ComplaintFilter(text="赵六"), again=again) == []
+    assert [e.after["search"] for e in name_searches(ctx, lead)] == ["赵*", "张**"]  # newest first
+    svc.list(lead, ComplaintFilter(text="张三丰"))
+    assert len(name_searches(ctx, lead)) == 3
+
+
+def test_on_data_opened_read_only_a_lookup_that_cannot_be_recorded_shows_nothing(ctx, lead, staff) -> None:
+    """Unmasking and a search by a full name leave a record; where none can be written (data opened
+    read-only) they are refused, saying why, not "this change was NOT saved" as if the lead had
+    changed something; a search by number or words lists as before, and nothing is recorded."""
+    first = _register(_service(ctx), staff).info
+    services = ctx.services
+    svc = ComplaintService(ctx.sessions, services.files, services.schedules, zone=ZONE, read_only=True)
+    for text in ("张三丰", "赵六"):
+        for again in (False, True):
+            with pytest.raises(BranchGuardError) as refused:
+                svc.list(lead, ComplaintFilter(text=text), again=again)
+            assert "audit trail" in refused.value.text("en") and "审计记录" in refused.value.text("zh_CN")
+            assert "read-only" in refused.value.text("en") and "NOT saved" not in refused.value.text("en")
+    for unmasked in (lambda: svc.get(lead, first.id, unmask=True), lambda: svc.list(lead, unmask=True)):
+        with pytest.raises(BranchGuardError) as refused:
+            unmasked()
+        assert refused.value.text("en").startswith("Names, phone and identity numbers in full are shown only")
+    with pytest.raises(PermissionDenied):  # a role that may not unmask hears that first
+        svc.get(staff, first.id, unmask=True)
+    assert [c.id for c in svc.list(lead, ComplaintFilter(text="王柜员"))] == [first.id]
+    assert svc.get(lead, first.id).info.customer_name == "张**"
+    audited = {e.action for e in ctx.services.audit.list(lead)}
+    assert not audited & {"complaint.search_name", "complaint.unmask"}
 
 
 def test_a_step_records_its_files_in_the_trail_only_when_it_added_some(ctx, lead, staff, tmp_path) -> None:

@@ -114,3 +114,34 @@ def test_a_leads_search_by_a_full_name_is_audited_as_on_the_command_line(
     chief.filters.search.returnPressed.emit()
     assert [chief.model.row_at(r).customer_name for r in range(chief.model.rowCount())] == ["欧***"]
     assert audited() == [str(cid)]
+
+
+def test_a_full_name_search_is_recorded_once_per_search_not_at_each_refresh(
+    open_window, gui_ctx: AppContext
+) -> None:
+    """The page lists its filter again at Refresh, after an action and coming back to it: the search
+    the lead made is one record, found or not; searched anew, or with another filter, it is another."""
+    svc, lead = gui_ctx.services.complaints, login(gui_ctx, "lead")
+    data = ComplaintInput(channel="counter", received_at=utcnow() - timedelta(days=1),
+                          customer_name="欧阳锋华", category="attitude", request="柜员态度生硬")  # fmt: skip
+    svc.register(lead, data)
+
+    def audited() -> list[str]:
+        events = gui_ctx.services.audit.list(lead)
+        return [e.after["search"] for e in reversed(events) if e.action == "complaint.search_name"]
+
+    chief = page_of(open_window, "lead")
+    chief.filters.search.setText("欧阳锋华")
+    chief.filters.search.returnPressed.emit()
+    assert chief.model.rowCount() == 1
+    chief.refresh_button.click()
+    chief.refresh()
+    assert chief.model.rowCount() == 1 and audited() == ["欧***"]
+    chief.filters.search.setText("赵六")  # nobody: the lookup is recorded all the same
+    chief.filters.search.returnPressed.emit()
+    chief.refresh_button.click()
+    assert chief.model.rowCount() == 0 and audited() == ["欧***", "赵*"]
+    chief.filters.search.setText("欧阳锋华")
+    chief.filters.search.returnPressed.emit()
+    chief.filters.open_only.setChecked(not chief.filters.open_only.isChecked())
+    assert audited() == ["欧***", "赵*", "欧***", "欧***"]
