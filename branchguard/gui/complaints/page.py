@@ -96,6 +96,7 @@ class ComplaintsPage(Page):
         self.empty_note = EmptyNote(self.table, self.empty_text)
         self.count_label = QLabel()
         self.count_label.setProperty("role", "hint")
+        self.count_label.setWordWrap(True)  # a failed read says why there (a sentence or two), not wider
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("complaints_detail")
         self.detail.setReadOnly(True)
