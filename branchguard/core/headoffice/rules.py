@@ -19,7 +19,7 @@ from branchguard.core.headoffice.schema_check import compile_schema
 from branchguard.core.headoffice.types import DrillMarks, HeldHead
 from branchguard.core.kernel.china_time import CHINA
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.schema_words import first_error, worded
+from branchguard.core.kernel.schema_words import field_problem, first_error, worded
 from branchguard.core.ledger import rules as ledger_rules
 from branchguard.paths import resources_dir
 
@@ -91,22 +91,17 @@ def manifest_meaning_problem(manifest: Mapping[str, Any]) -> Message | None:
     try:
         datetime.fromisoformat(created.replace("Z", "+00:00"))
     except ValueError:
-        return _meaning("created_at", "jsonschema.no_time", value=created)
+        return field_problem("created_at", "jsonschema.no_time", value=created)
     period = manifest["period"]
     try:
         expected = period_of(str(period["name"]))
     except ValidationError:
-        return _meaning("period/name", "jsonschema.no_period", value=period["name"])
+        return field_problem("period/name", "jsonschema.no_period", value=period["name"])
     for bound in ("start", "end"):
         if period[bound] != getattr(expected, bound).isoformat():
             key, value = f"jsonschema.not_{bound}", period[bound]
-            return _meaning(f"period/{bound}", key, value=value, period=expected.name)
+            return field_problem(f"period/{bound}", key, value=value, period=expected.name)
     return None
-
-
-def _meaning(field: str, key: str, value: Any, **more: object) -> Message:
-    what = Message(key, value=json.dumps(value, ensure_ascii=False), **more)
-    return Message("jsonschema.at", where=Message("jsonschema.where.field", field=field), what=what)
 
 
 def chain_problem(

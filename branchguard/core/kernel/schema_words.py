@@ -37,6 +37,13 @@ def first_error(errors: Iterable[ValidationError]) -> ValidationError | None:
     return error
 
 
+def field_problem(field: str, key: str, value: Any, **more: object) -> Message:
+    """A check past the schema's, worded as a schema error is: field `field` holds `value`, which
+    `key` says what is wrong with (a period that is none, a time that is no time)."""
+    what = Message(key, value=json.dumps(value, ensure_ascii=False), **more)
+    return Message("jsonschema.at", where=Message("jsonschema.where.field", field=field), what=what)
+
+
 def _place(error: ValidationError) -> list[tuple[int, int, str]]:
     """Where an error is, for sorting: record numbers as numbers (record 3 before record 11)."""
     return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in error.path]

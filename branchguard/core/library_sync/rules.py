@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from branchguard.core.anchors.rules import fingerprint
 from branchguard.core.kernel.errors import BranchGuardError
 from branchguard.core.kernel.i18n import Message
-from branchguard.core.kernel.schema_words import first_error, worded
+from branchguard.core.kernel.schema_words import field_problem, first_error, worded
 from branchguard.core.library_sync.types import Manifest, ManifestFile
 from branchguard.paths import resources_dir
 
@@ -118,9 +118,7 @@ def schema_problem(doc: Any) -> Message | None:
     try:  # the pattern lets a time that is none through (2026-13-45T99:99:99Z)
         datetime.strptime(doc["created_at"], CREATED_FORMAT)
     except ValueError:
-        what = Message("jsonschema.no_time", value=json.dumps(doc["created_at"]))
-        where = Message("jsonschema.where.field", field="created_at")
-        return Message("jsonschema.at", where=where, what=what)
+        return field_problem("created_at", "jsonschema.no_time", doc["created_at"])
     return None
 
 
