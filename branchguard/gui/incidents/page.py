@@ -87,7 +87,6 @@ class IncidentsPage(Page):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.retranslate()
 
-
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Incidents"))
         self.intro.setText(

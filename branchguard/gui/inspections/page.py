@@ -74,7 +74,6 @@ class InspectionsPage(Page):
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
-
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Inspections"))
         self.intro.setText(
