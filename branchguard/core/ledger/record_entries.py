@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, cast, exists, select
 
 from branchguard.core.ledger import chain, rules, store
 from branchguard.core.ledger.types import LedgerAction
@@ -38,9 +38,12 @@ def part_ids(conn: Connection, entity: str, entity_id: str) -> dict[str, list[st
 def _lost(conn: Connection, evidence: store.Evidence, column: str, entity_id: str) -> list[str]:
     """Rows of `evidence` the ledger holds, not deleted by the app, gone from their table, whose
     last ledgered state named the record `entity_id` by `column`. Keys only, both by index."""
-    kind = evidence.entity
-    ledgered = set(conn.execute(select(_E.c.entity_id).where(_E.c.entity == kind).distinct()).scalars())
-    gone = sorted(ledgered - {str(i) for i in conn.execute(select(evidence.key)).scalars()})
+    kind, key = evidence.entity, evidence.key
+    # Told apart in SQL, by the two indexes: as sets in Python (44,000 inspection answers at ten
+    # years) it held the interpreter 100 ms each time a record's page opened.
+    present = exists().where(key == cast(_E.c.entity_id, key.type))
+    stmt = select(_E.c.entity_id).where(_E.c.entity == kind, ~present).distinct()
+    gone = sorted(conn.execute(stmt).scalars())
     last: dict[str, tuple[str, Any]] = {}
     for i in range(0, len(gone), _CHUNK):
         stmt = (
@@ -54,6 +57,17 @@ def _lost(conn: Connection, evidence: store.Evidence, column: str, entity_id: st
         for part, (action, state) in last.items()
         if action != _DELETE and isinstance(state, dict) and str(state.get(column)) == str(entity_id)
     ]
+
+
+def present(conn: Connection, evidence: store.Evidence, ids: Sequence[str]) -> set[str]:
+    """Which of `ids` `evidence`'s table holds. A record's own check asks of a few dozen, by the
+    key; the whole chain's check of one record asks of every part the ledger holds, and reads
+    the table's keys once."""
+    key = evidence.key
+    if len(ids) > _CHUNK:
+        return {str(i) for i in conn.execute(select(key)).scalars()} & set(ids)
+    typed = [key.type.python_type(i) for i in ids]
+    return {str(i) for i in conn.execute(select(key).where(key.in_(typed))).scalars()} if typed else set()
 
 
 def entries(conn: Connection, wanted: Mapping[str, Sequence[str]]) -> list[Entry]:

@@ -353,12 +353,12 @@ def _ids_asked(
         return None
     if evidence.entity == only[0]:
         return [only[1]]
-    table, key = evidence.table, evidence.key
-    column = table.c[parts[evidence.entity]]
-    named = conn.execute(select(key).where(column == column.type.python_type(only[1]))).scalars()
-    present = {str(i) for i in conn.execute(select(key)).scalars()}
-    lost = [i for i, (_seq, action, _digest) in ledgered.items() if action != _DELETE and i not in present]
-    return [*(str(i) for i in named), *lost]
+    key, column = evidence.key, evidence.table.c[parts[evidence.entity]]
+    naming = select(key).where(column == column.type.python_type(only[1]))
+    named = [str(i) for i in conn.execute(naming).scalars()]
+    mine = set(named)
+    others = [i for i, (_seq, action, _digest) in ledgered.items() if action != _DELETE and i not in mine]
+    return [*named, *sorted(set(others) - record_entries.present(conn, evidence, others))]
 
 
 def _name_alterations(conn: Connection, found: _Found) -> None:
