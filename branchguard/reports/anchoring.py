@@ -8,6 +8,9 @@ Wired into every report and export: the incident, initial and drill reports (the
 log), the inspection report, the hazard and complaint registers (PDF and xlsx), the complaint file,
 the contact card, the shift handover and the playbook card. A document about one record names it
 (`stamp(services, actor, "inspection", 7, ...)`); a register or card names none (`entity` "").
+Besides, a document proves each other record it prints by itself, with its parts (`records`: a
+drill report the drill's plan and the hazards raised from it), not every record of their kinds:
+one drill's score rewritten is not another drill's report's.
 
     s = stamp(services, actor, entity, entity_id, "report inspection 7")
     data = render(..., stamp=s)          # section()/compact() in the story, keywords() in the meta
@@ -17,7 +20,7 @@ the contact card, the shift handover and the playbook card. A document about one
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from reportlab.lib.styles import ParagraphStyle
@@ -41,9 +44,8 @@ AnchorNote = Callable[[AnchorWrite], None]
 # chain and these records (the whole database is `branchguard verify`'s, not every register's).
 HAZARD_RECORDS = ("hazard", "hazard_step", "hazard_event")
 COMPLAINT_RECORDS = ("complaint", "complaint_step", "complaint_event")
-HANDOVER_RECORDS = ("incident", "incident_action", *HAZARD_RECORDS)
-CONTACT_RECORDS = ("branch",)
-DRILL_RECORDS = ("drill_plan", "drill_evaluation")
+# The contact card prints the branch, its staff (the roster) and its emergency contacts.
+CONTACT_RECORDS = ("branch", "person", "contact")
 # The periodic report counts scheduled inspections due and done from the schedules' occurrences, and
 # sets the drills against the compliance rules: proved with the rest (an occurrence marked done by
 # raw SQL was printed as done under "unchanged since anchor").
@@ -60,11 +62,15 @@ def stamp(
     entity_id: object,
     what: str,
     kinds: tuple[str, ...] | None = None,
+    records: Sequence[tuple[str, object]] = (),
 ) -> Stamp:
-    """The heads and proof for a document about `entity` `entity_id` (with its parts and the
-    records of `kinds` it prints besides), or ("" for none) about the records of `kinds` (None:
-    every record), and its anchor."""
-    return services.anchors.stamp(actor, entity, str(entity_id) if entity else "", what, kinds)
+    """The heads and proof for a document about `entity` `entity_id` (with its parts, the
+    `records` (entity, id) it prints besides with theirs, and the records of `kinds`), or ("" for
+    none) about the `records` and those of `kinds` (neither: every record), and its anchor."""
+    proved = [(kind, str(kind_id)) for kind, kind_id in records]
+    return services.anchors.stamp(
+        actor, entity, str(entity_id) if entity else "", what, kinds, records=proved
+    )
 
 
 def keywords(s: Stamp) -> str:

@@ -93,9 +93,11 @@ def build_drill_report(
     run = record.incident.summary.id if record.incident is not None else None
     entity, entity_id = ("incident", run) if run is not None else ("", "")
     hazards = services.hazards.list(actor, HazardFilter(drill_id=plan_id))
-    # ...and the plan and its scores, which the report prints (proved by their kinds: a few hundred)
-    proved = anchoring.DRILL_RECORDS
-    stamp = anchoring.stamp(services, actor, entity, entity_id, f"report drill {plan_id}", proved)
+    # ...and what else it prints, each record with its parts: the plan with its scores, and each
+    # hazard raised from it with its steps and events (another drill's are not this report's)
+    printed = [("drill_plan", plan_id), *(("hazard", h.id) for h in hazards)]
+    what = f"report drill {plan_id}"
+    stamp = anchoring.stamp(services, actor, entity, entity_id, what, records=printed)
     data, _pages = render_drill_report(
         record,
         font,

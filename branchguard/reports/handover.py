@@ -54,12 +54,25 @@ def build_handover(
     """Take the handover as `actor` (or print the `snapshot` already taken), write it to `path`
     (whole or not at all) and append its signed anchor (`on_anchor` hears whether that worked)."""
     snapshot = snapshot if snapshot is not None else services.incidents.handover(actor)
-    stamp = anchoring.stamp(services, actor, "", "", "shift handover", anchoring.HANDOVER_RECORDS)
+    # kinds () with the records: nothing open proves the chain alone, not every record
+    stamp = anchoring.stamp(services, actor, "", "", "shift handover", (), records=printed(snapshot))
     branch = services.branch.get()
     names = services.auth.names(actor)
     written = build_handover_pdf(snapshot, branch, path, font_setting=font_setting, stamp=stamp, names=names)
     anchoring.finish(services, stamp, on_anchor)
     return written
+
+
+def printed(snapshot: HandoverSnapshot) -> list[tuple[str, int]]:
+    """The records the handover prints, each proved with its parts: the open incidents (with their
+    actions and logs), the open actions, hazards (with steps and events) and complaints (with steps
+    and events). Not every record of their kinds: a closed hazard rewritten is not this handover's."""
+    return [
+        *(("incident", d.summary.id) for d in snapshot.incidents),
+        *(("incident_action", a.id) for a in snapshot.actions),
+        *(("hazard", h.id) for h in snapshot.hazards),
+        *(("complaint", c.id) for c in snapshot.complaints),
+    ]
 
 
 def build_handover_pdf(

@@ -114,7 +114,9 @@ def build_inspection_report(
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
     what = f"report inspection {inspection_id}"
-    stamp = anchoring.stamp(services, actor, "inspection", inspection_id, what)
+    # the hazards it opened are printed too: each proved with its steps and events
+    printed = [("hazard", h.id) for h in hazards]
+    stamp = anchoring.stamp(services, actor, "inspection", inspection_id, what, records=printed)
     data, _pages = render_inspection_report(
         detail,
         hazards,

@@ -35,9 +35,11 @@ class _Ledger:
         h = ledger.record_head(self._conn, entity, entity_id)
         return Head(h.seq, h.hash) if h.seq else None
 
-    def consistent(self, only: tuple[str, str] | None = None, kinds: Collection[str] | None = None) -> bool:
-        """The ledger's own check: the chain, and every record (or `only` that one, with its log
-        and files and its parts, or those of `kinds`) equal to its latest ledgered state."""
+    def consistent(
+        self, only: Collection[tuple[str, str]] | None = None, kinds: Collection[str] | None = None
+    ) -> bool:
+        """The ledger's own check: the chain, and every record (or `only` those, each with its log,
+        files and parts, or those of `kinds`) equal to its latest ledgered state."""
         from branchguard.core.ledger import verify
 
         return verify.verify(self._conn, self._files, only=only, kinds=kinds).ok

@@ -4,7 +4,7 @@ choosing the anchor folder."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -109,12 +109,15 @@ class AnchorService:
         what: str,
         kinds: Collection[str] | None = None,
         *,
+        records: Sequence[tuple[str, str]] = (),
         prove: bool = True,
     ) -> Stamp:
         """The heads and proof a document prints, and its signed anchor (not yet appended: `append`
         it once the document is written). `entity` empty: a document about no single record, whose
         proof covers the chain and the records of `kinds` (those it prints), else every record; a
         document about one record proves it, its parts and the records of `kinds` it prints besides.
+        `records`: the (entity, id) records it prints besides, each proved with its parts (a drill
+        report's plan and the hazards raised from it), the anchor naming `entity` alone.
         `prove` false: no proof is made (proof None), for an export that prints none: a period
         package carries its ledger entries and head office checks their chain itself."""
         require(actor, "anchor.stamp")
@@ -125,7 +128,9 @@ class AnchorService:
             rec = view.record_head(entity, entity_id) if entity else None
             proof = None
             if prove:
-                consistent = view.consistent((entity, entity_id) if entity else None, kinds=kinds)
+                proved = [(entity, entity_id)] if entity else []
+                proved += [(kind, str(kind_id)) for kind, kind_id in records]
+                consistent = view.consistent(proved or None, kinds=kinds)
                 proof = self._proof(view, head, consistent)
         record_head = Head(rec.seq, rec.hash) if rec is not None else None
         try:

@@ -46,9 +46,11 @@ class LedgerView(Protocol):
         """The ledger position of the record's latest entry, None when the ledger has none for it."""
         ...
 
-    def consistent(self, only: tuple[str, str] | None = None, kinds: Collection[str] | None = None) -> bool:
-        """Whether the chain recomputes from its entries and the records (or `only` the one named
-        by entity and id with its parts, and those of `kinds`) equal their ledgered states: what
+    def consistent(
+        self, only: Collection[tuple[str, str]] | None = None, kinds: Collection[str] | None = None
+    ) -> bool:
+        """Whether the chain recomputes from its entries and the records (or `only` those named by
+        (entity, id), each with its parts, and those of `kinds`) equal their ledgered states: what
         plain `verify` proves."""
         ...
 

@@ -5,7 +5,7 @@ entries and its parts' are a few dozen."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, cast, exists, select
@@ -18,26 +18,41 @@ _DELETE = LedgerAction.DELETE.value
 _APPEND = LedgerAction.APPEND.value
 _CHUNK = 500
 
+Record = tuple[str, str]  # (kind, id) as the ledger names a record
 # (seq, at as the chain stamps it, actor, entity, entity_id, action, digest, prev_hash, hash)
 Entry = tuple[int, str, str, str, str, str, str, str, str]
 
 
 def part_ids(conn: Connection, entity: str, entity_id: str) -> dict[str, list[str]]:
-    """For each kind of part of `entity`: the ids of its rows that name the record, and of those the
-    ledger holds that the table has lost, whose last ledgered state named the record (cut out of
-    it by raw SQL). A part lost from another record is that record's to show."""
-    found: dict[str, list[str]] = {}
-    for kind, column in rules.PARTS.get(entity, ()):
-        evidence = store.evidence_of(kind)
-        named = evidence.table.c[column]
-        ids = conn.execute(select(evidence.key).where(named == named.type.python_type(entity_id)))
-        found[kind] = [*(str(i) for i in ids.scalars()), *_lost(conn, evidence, column, entity_id)]
-    return found
+    """For each kind of part of `entity` `entity_id`: its rows' ids (`parts_of` of that one record)."""
+    return parts_of(conn, [(entity, entity_id)])
 
 
-def _lost(conn: Connection, evidence: store.Evidence, column: str, entity_id: str) -> list[str]:
+def parts_of(conn: Connection, records: Iterable[Record]) -> dict[str, list[str]]:
+    """For each kind of part of the `records` (rules.PARTS): the ids of its rows that name one of
+    them, and of those the ledger holds that the table has lost, whose last ledgered state named one
+    (cut out of it by raw SQL). A part lost from another record is that record's to show. Read a
+    kind at a time, whatever the number of records: a shift handover proves a few hundred."""
+    owners: dict[str, list[str]] = {}
+    for entity, entity_id in records:
+        owners.setdefault(entity, []).append(str(entity_id))
+    found: dict[str, dict[str, None]] = {}  # kind -> ids, in order, each once (a kind may have two owners)
+    for entity, ids in owners.items():
+        for kind, column in rules.PARTS.get(entity, ()):
+            evidence = store.evidence_of(kind)
+            named = evidence.table.c[column]
+            wanted = [named.type.python_type(i) for i in ids]
+            rows = found.setdefault(kind, {})
+            for i in range(0, len(wanted), _CHUNK):
+                stmt = select(evidence.key).where(named.in_(wanted[i : i + _CHUNK]))
+                rows.update(dict.fromkeys(str(part) for part in conn.execute(stmt).scalars()))
+            rows.update(dict.fromkeys(_lost(conn, evidence, column, set(ids))))
+    return {kind: list(ids) for kind, ids in found.items()}
+
+
+def _lost(conn: Connection, evidence: store.Evidence, column: str, owners: set[str]) -> list[str]:
     """Rows of `evidence` the ledger holds, not deleted by the app, gone from their table, whose
-    last ledgered state named the record `entity_id` by `column`. Keys only, both by index."""
+    last ledgered state named one of the records `owners` by `column`. Keys only, both by index."""
     kind, key = evidence.entity, evidence.key
     # Told apart in SQL, by the two indexes: as sets in Python (44,000 inspection answers at ten
     # years) it held the interpreter 100 ms each time a record's page opened.
@@ -55,19 +70,8 @@ def _lost(conn: Connection, evidence: store.Evidence, column: str, entity_id: st
     return [
         part
         for part, (action, state) in last.items()
-        if action != _DELETE and isinstance(state, dict) and str(state.get(column)) == str(entity_id)
+        if action != _DELETE and isinstance(state, dict) and str(state.get(column)) in owners
     ]
-
-
-def present(conn: Connection, evidence: store.Evidence, ids: Sequence[str]) -> set[str]:
-    """Which of `ids` `evidence`'s table holds. A record's own check asks of a few dozen, by the
-    key; the whole chain's check of one record asks of every part the ledger holds, and reads
-    the table's keys once."""
-    key = evidence.key
-    if len(ids) > _CHUNK:
-        return {str(i) for i in conn.execute(select(key)).scalars()} & set(ids)
-    typed = [key.type.python_type(i) for i in ids]
-    return {str(i) for i in conn.execute(select(key).where(key.in_(typed))).scalars()} if typed else set()
 
 
 def entries(conn: Connection, wanted: Mapping[str, Sequence[str]]) -> list[Entry]:

@@ -40,6 +40,7 @@ from branchguard.core.kernel.attachments import AttachmentStore
 from branchguard.core.kernel.clock_check import ClockWatch
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.ledger import chain, files_check, record_entries, rules, store
+from branchguard.core.ledger.record_entries import Record
 from branchguard.core.ledger.types import LedgerAction, LedgerProblem, LedgerReport
 from branchguard.db.models.incidents import IncidentRow, LogEntryRow
 
@@ -132,25 +133,37 @@ def _chain_found(conn: Connection) -> _Found:
 def verify(
     conn: Connection,
     files: AttachmentStore,
-    only: tuple[str, str] | None = None,
+    only: Collection[Record] | None = None,
     kinds: Collection[str] | None = None,
 ) -> LedgerReport:
-    """The whole database; or (`only`) the chain and one record with its parts (rules.PARTS), log
-    and files; or (`kinds`) the chain and every record of those kinds with their files, as a
-    document about many records proves what it prints (a hazard register: the hazards, not 200,000
-    audit events); or both: one record, and every record of `kinds` besides.
+    """The whole database; or (`only`) the chain and those records, each (kind, id) with its parts
+    (rules.PARTS), log and files, as a document proves what it prints of each (a drill report: its
+    incident, its plan, each hazard raised from it); or (`kinds`) the chain and every record of
+    those kinds with their files, as a register proves what it prints (a hazard register: the
+    hazards, not 200,000 audit events); or both: the records, and every record of `kinds` besides.
     The garbage collector is paused meanwhile, its state not frozen (branchguard/collector.py): its
     full passes over the check's 700,000 objects stopped the window 30-100 ms each at ten years."""
     with collector.paused(freeze=False):
-        return _verified(conn, files, only, kinds, _chain_found(conn))
+        found = _chain_found(conn)
+        return _verified(conn, files, None if only is None else _wanted(conn, only), kinds, found)
+
+
+def _wanted(conn: Connection, records: Collection[Record]) -> dict[str, list[str]]:
+    """Kind -> ids of the records and of their parts (record_entries.parts_of), each once."""
+    wanted: dict[str, dict[str, None]] = {}
+    for entity, entity_id in records:
+        wanted.setdefault(entity, {})[str(entity_id)] = None
+    for kind, ids in record_entries.parts_of(conn, records).items():
+        wanted.setdefault(kind, {}).update(dict.fromkeys(ids))
+    return {kind: list(ids) for kind, ids in wanted.items()}
 
 
 def verify_record(conn: Connection, files: AttachmentStore, entity: str, entity_id: str) -> LedgerReport:
     """One record with its parts, log and files, as `verify` of it checks them, against their own
     entries read by the record index (record_entries.py), each rehashed, the chain between them not
     walked (`verify` proves it links): what a record's page checks each time it shows the record."""
-    found, only = _Found(), (entity, str(entity_id))
-    wanted = {entity: [only[1]], **record_entries.part_ids(conn, *only)}
+    found = _Found()
+    wanted = {entity: [str(entity_id)], **record_entries.part_ids(conn, entity, str(entity_id))}
     for seq, at, actor, kind, kind_id, action, digest, prev_hash, own in record_entries.entries(conn, wanted):
         found.entries += 1
         if own != rules.entry_hash(prev_hash, seq, at, actor, kind, kind_id, action, digest):
@@ -158,25 +171,28 @@ def verify_record(conn: Connection, files: AttachmentStore, entity: str, entity_
             found.add("ledger", str(seq), Message("ledger.problem.entry", seq=seq, reason=reason))
         _take(found, seq, at, actor, kind, kind_id, action, digest)
     _name_alterations(conn, found)
-    return _verified(conn, files, only, None, found)
+    return _verified(conn, files, wanted, None, found)
 
 
 def _verified(
     conn: Connection,
     files: AttachmentStore,
-    only: tuple[str, str] | None,
+    wanted: dict[str, list[str]] | None,
     kinds: Collection[str] | None,
     found: _Found,
 ) -> LedgerReport:
+    """`wanted`: kind -> ids of the records checked besides those of `kinds` (both None: all)."""
     head = chain.head(conn)
     if head.seq > 0 and not chain.adopted(conn):  # never so but by an edit (service.adopt_existing)
         found.add("ledger", "head", Message("ledger.problem.adoption_reset", seq=head.seq))
     waiting = frozenset(chain.later_kinds_missing(conn))  # an older ledger's, read without writing
     if waiting:
         found.warnings.append(LedgerProblem("ledger", "later_kinds", Message("ledger.warning.not_taken_in")))
-    _check_records(conn, found, only, None if kinds is None else frozenset(kinds), waiting)
-    if (only is None and kinds is None) or (only is not None and only[0] == rules.INCIDENT):
-        _check_logs(conn, found, None if only is None else int(only[1]))
+    _check_records(conn, found, wanted, None if kinds is None else frozenset(kinds), waiting)
+    if wanted is None and kinds is None:
+        _check_logs(conn, found, None)
+    elif wanted is not None and wanted.get(rules.INCIDENT):
+        _check_logs(conn, found, [int(i) for i in wanted[rules.INCIDENT]])
     checked = _check_files(files, found)
     report = LedgerReport(
         head,
@@ -269,30 +285,33 @@ def _take(
 def _check_records(
     conn: Connection,
     found: _Found,
-    only: tuple[str, str] | None,
+    wanted: dict[str, list[str]] | None,
     kinds: frozenset[str] | None,
     waiting: frozenset[str] = frozenset(),
 ) -> None:
-    """`waiting`: kinds the ledger keeps since a later version, not taken in yet (no start that
-    could write has opened the database since): not checked, as there is nothing to check against."""
+    """`wanted`: kind -> ids of the records checked besides every one of `kinds` (both None: every
+    record). `waiting`: kinds the ledger keeps since a later version, not taken in yet (no start
+    that could write has opened the database since): not checked, as there is nothing to check
+    against."""
     ledgered: dict[str, dict[str, tuple[int, str, str]]] = {}
     for (entity, entity_id), known in found.latest.items():
         ledgered.setdefault(entity, {})[entity_id] = known
-    parts = dict(rules.PARTS.get(only[0], ())) if only is not None else {}
+    everything = wanted is None and kinds is None
     checked = [
         evidence
         for evidence in store.registry()
-        if _asked(evidence.entity, only, kinds, parts) and evidence.entity not in waiting
+        if (everything or evidence.entity in (wanted or ()) or evidence.entity in (kinds or ()))
+        and evidence.entity not in waiting
     ]
     # As many as the ledger holds (a record missing from it, or from the database, moves it a little).
-    hears = progress.listening() and only is None
+    hears = progress.listening() and wanted is None
     total = sum(len(ledgered.get(e.entity, ())) for e in checked) if hears else 0
     done = 0
     for evidence in checked:
         differing: list[tuple[str, str, dict[str, Any], int]] = []
         entity = evidence.entity
         expected = ledgered.get(entity, {})
-        one = None if kinds and entity in kinds else _ids_asked(conn, evidence, only, parts, expected)
+        one = None if wanted is None or (kinds and entity in kinds) else wanted[entity]
         if one is not None:
             asked = set(one)
             expected = {k: v for k, v in expected.items() if k in asked}
@@ -325,40 +344,6 @@ def _check_records(
                     entity_id,
                     Message("ledger.problem.deleted", record=record_name(entity, entity_id)),
                 )
-
-
-def _asked(
-    entity: str, only: tuple[str, str] | None, kinds: frozenset[str] | None, parts: dict[str, str]
-) -> bool:
-    """Whether a check of `only` with its `parts` and of `kinds` (None and None: of everything)
-    reads `entity`'s records."""
-    if only is None and kinds is None:
-        return True
-    if only is not None and (entity == only[0] or entity in parts):
-        return True
-    return kinds is not None and entity in kinds
-
-
-def _ids_asked(
-    conn: Connection,
-    evidence: store.Evidence,
-    only: tuple[str, str] | None,
-    parts: dict[str, str],
-    ledgered: dict[str, tuple[int, str, str]],
-) -> list[str] | None:
-    """The ids of `evidence`'s records a check of `only` reads (None: all of them): the record
-    itself; of a part kind, its rows that name the record and any the ledger holds that the table
-    has lost (whose owner is gone with them: a part cut out of a report by raw SQL)."""
-    if only is None:
-        return None
-    if evidence.entity == only[0]:
-        return [only[1]]
-    key, column = evidence.key, evidence.table.c[parts[evidence.entity]]
-    naming = select(key).where(column == column.type.python_type(only[1]))
-    named = [str(i) for i in conn.execute(naming).scalars()]
-    mine = set(named)
-    others = [i for i, (_seq, action, _digest) in ledgered.items() if action != _DELETE and i not in mine]
-    return [*named, *sorted(set(others) - record_entries.present(conn, evidence, others))]
 
 
 def _name_alterations(conn: Connection, found: _Found) -> None:
@@ -446,17 +431,18 @@ _LOG_FIELDS = (
 )
 
 
-def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
+def _check_logs(conn: Connection, found: _Found, incidents: list[int] | None) -> None:
+    """Every incident's log, or those of `incidents`."""
     seals_stmt = select(_INCIDENTS.c.id, _INCIDENTS.c.last_seq, _INCIDENTS.c.chain_head)
     at_column, stamp = store.stamp_column(_LOG.c.at, conn.dialect)
     columns = [at_column if name == "at" else _LOG.c[name] for name in _LOG_FIELDS]
     log_stmt = select(*columns).order_by(_LOG.c.incident_id, _LOG.c.seq).execution_options(yield_per=5000)
-    if incident is not None:
-        seals_stmt = seals_stmt.where(_INCIDENTS.c.id == incident)
-        log_stmt = log_stmt.where(_LOG.c.incident_id == incident)
+    if incidents is not None:
+        seals_stmt = seals_stmt.where(_INCIDENTS.c.id.in_(incidents))
+        log_stmt = log_stmt.where(_LOG.c.incident_id.in_(incidents))
     seals = {str(i): (last_seq, head) for i, last_seq, head in conn.execute(seals_stmt)}
     found.incidents = len(seals)
-    hears = progress.listening() and incident is None
+    hears = progress.listening() and incidents is None
     total = sum(last or 0 for last, _head in seals.values()) if hears else 0  # each log's length
     hashes: dict[str, list[str]] = {}
     broken: set[str] = set()
@@ -492,7 +478,8 @@ def _check_logs(conn: Connection, found: _Found, incident: int | None) -> None:
         if kind == "attachment":
             found.refer(rules.INCIDENT, key, data)
     found.warnings += clock.warnings()
-    wanted = set(seals) | set(hashes) | (set(found.appends) if incident is None else {str(incident)})
+    asked = set(found.appends) if incidents is None else {str(i) for i in incidents}
+    wanted = set(seals) | set(hashes) | asked
     for key in sorted(wanted, key=lambda k: int(k) if k.isdigit() else 0):
         _compare_log(found, key, hashes.get(key, []), found.appends.get(key, []), seals.get(key))
 

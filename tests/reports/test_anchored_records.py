@@ -1,0 +1,160 @@
+"""A document that prints several records proves each of them by itself, with its parts, and no
+other: the drill report its run, its plan with its scores and each hazard raised from it; the
+inspection report the hazards it opened; the shift handover each open item it lists; the contact
+card its staff and contacts. The drill report proved every drill's plan and scores and none of its
+hazards, so another drill's score rewritten by raw SQL left it proving nothing while its own hazard
+rewritten was printed under "unchanged since anchor"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from branchguard.context import open_context
+from branchguard.core.demo.drills import FIRE_SCORES
+from branchguard.core.drills.types import EvaluationInput, HeldDrillInput
+from branchguard.core.hazards.types import HazardInput, RemediationKind
+from branchguard.core.kernel.i18n import Message
+from branchguard.reports.contact_card import build_contact_card
+from branchguard.reports.drill_report import build_drill_report
+from branchguard.reports.handover import build_handover
+from branchguard.reports.inspection_report import build_inspection_report
+from tests.reports.conftest import Demo, Pdf
+
+BROKEN = Message("anchor.proof.chain_broken")
+
+
+@pytest.fixture
+def demo(records_data_dir: Path) -> Iterator[Demo]:
+    """The demo branch with its records (an evaluated drill, an inspection's hazards, complaints)."""
+    ctx = open_context(records_data_dir)
+    yield Demo(ctx, ctx.services.auth.login("lead", "lead-demo-2026"))
+    ctx.close()
+
+
+def _one(demo: Demo, query: str) -> int:
+    with demo.ctx.engine.connect() as conn:
+        found = conn.execute(text(query)).scalar()
+    assert found is not None, query
+    return int(found)
+
+
+def _sql(demo: Demo, statement: str, **params: object) -> None:
+    with demo.ctx.engine.begin() as conn:
+        assert conn.execute(text(statement), params).rowcount, statement
+
+
+def _proves_nothing(out: Path) -> bool:
+    """Whether the document's integrity block says that nothing is proved."""
+    return Pdf.squashed(BROKEN.text("zh_CN")) in Pdf.squashed(Pdf.text(out))
+
+
+def _drill_report(demo: Demo, plan: int, tmp_path: Path) -> Path:
+    out = tmp_path / f"drill-{plan}.pdf"
+    build_drill_report(demo.ctx.services, demo.actor, plan, out)
+    return out
+
+
+def _hazard(demo: Demo, title: str, **raised_from: int) -> int:
+    hazards = demo.ctx.services.hazards
+    made = hazards.create(demo.actor, HazardInput(title, owner="李安全"), **raised_from).info.id
+    hazards.add_step(demo.actor, made, RemediationKind.ACTION, "更换门锁")
+    return made
+
+
+def test_another_drill_s_score_rewritten_leaves_this_drill_s_report_proving(
+    demo: Demo, tmp_path: Path
+) -> None:
+    plan = _one(demo, "SELECT min(plan_id) FROM drill_evaluations")
+    held = datetime.now().replace(microsecond=0) - timedelta(days=30)
+    entered = HeldDrillInput("FIRE", held, "安全管理台账第3页", EvaluationInput(FIRE_SCORES, "疏散慢"))
+    other = demo.ctx.services.drills.record_held(demo.actor, entered).id
+    _sql(demo, "UPDATE drill_evaluations SET score = 99 WHERE plan_id = :p", p=other)
+    assert not _proves_nothing(_drill_report(demo, plan, tmp_path))
+    assert _proves_nothing(_drill_report(demo, other, tmp_path))  # the other drill's own report
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "UPDATE hazards SET title = '无隐患' WHERE id = :h",
+        "UPDATE hazard_steps SET text = '无' WHERE hazard_id = :h",
+    ],
+)
+def test_a_hazard_raised_from_the_drill_rewritten_leaves_its_report_proving_nothing(
+    demo: Demo, tmp_path: Path, change: str
+) -> None:
+    plan = _one(demo, "SELECT min(plan_id) FROM drill_evaluations")
+    hazard = _hazard(demo, "金库门未及时关闭", drill_id=plan)
+    assert not _proves_nothing(_drill_report(demo, plan, tmp_path))
+    _sql(demo, change, h=hazard)
+    assert _proves_nothing(_drill_report(demo, plan, tmp_path))
+
+
+def test_a_hazard_the_inspection_opened_rewritten_leaves_its_report_proving_nothing(
+    demo: Demo, tmp_path: Path
+) -> None:
+    inspection = _one(demo, "SELECT min(inspection_id) FROM hazards")
+    its_own = _one(demo, f"SELECT min(id) FROM hazards WHERE inspection_id = {inspection}")
+    out = tmp_path / "inspection.pdf"
+    by_hand = _hazard(demo, "灯箱松动")  # not this inspection's
+    _sql(demo, "UPDATE hazards SET title = '无隐患' WHERE id = :h", h=by_hand)
+    build_inspection_report(demo.ctx.services, demo.actor, inspection, out)
+    assert not _proves_nothing(out)
+    _sql(demo, "UPDATE hazards SET title = '无隐患' WHERE id = :h", h=its_own)
+    build_inspection_report(demo.ctx.services, demo.actor, inspection, out)
+    assert _proves_nothing(out)
+
+
+def _handover(demo: Demo, tmp_path: Path) -> Path:
+    return build_handover(demo.ctx.services, demo.actor, tmp_path / "handover.pdf")
+
+
+def test_a_hazard_the_handover_no_longer_lists_rewritten_leaves_it_proving(
+    demo: Demo, tmp_path: Path
+) -> None:
+    hazards, lead = demo.ctx.services.hazards, demo.actor
+    done = _hazard(demo, "灯箱松动")
+    hazards.remediate(demo.ctx.services.auth.login("staff", "staff-demo-2026"), done)
+    hazards.verify(lead, done, "复查合格")  # verified: handed over no more
+    _sql(demo, "UPDATE hazards SET title = '无隐患' WHERE id = :h", h=done)
+    assert not _proves_nothing(_handover(demo, tmp_path))
+    listed = _hazard(demo, "应急灯不亮")
+    _sql(demo, "UPDATE hazard_steps SET text = '无' WHERE hazard_id = :h", h=listed)
+    assert _proves_nothing(_handover(demo, tmp_path))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [  # an open complaint's step; the log of an open incident (its row's seal left as it was)
+        "UPDATE complaint_steps SET text = '已解决' WHERE complaint_id = (SELECT min(id) FROM complaints"
+        " WHERE status = 'investigating')",
+        "UPDATE incident_log SET text = '已处置'"
+        " WHERE incident_id = (SELECT max(id) FROM incidents) AND seq = 1",
+    ],
+)
+def test_an_item_the_handover_lists_rewritten_leaves_it_proving_nothing(
+    demo: Demo, tmp_path: Path, change: str
+) -> None:
+    demo.ctx.services.incidents.start(demo.actor, "FIRE")
+    assert not _proves_nothing(_handover(demo, tmp_path))
+    _sql(demo, change)
+    assert _proves_nothing(_handover(demo, tmp_path))
+
+
+@pytest.mark.parametrize(
+    "change", ["UPDATE people SET mobile = '13900000000'", "UPDATE contacts SET phone = '12345'"]
+)
+def test_the_staff_or_a_contact_rewritten_leaves_the_contact_card_proving_nothing(
+    demo: Demo, tmp_path: Path, change: str
+) -> None:
+    out = tmp_path / "card.pdf"
+    build_contact_card(demo.ctx.services, demo.actor, out)
+    assert not _proves_nothing(out)
+    _sql(demo, change)
+    build_contact_card(demo.ctx.services, demo.actor, out)
+    assert _proves_nothing(out)
