@@ -19,6 +19,7 @@ from branchguard.core.demo.drills import FIRE_SCORES
 from branchguard.core.drills.types import EvaluationInput, HeldDrillInput
 from branchguard.core.hazards.types import HazardInput, RemediationKind
 from branchguard.core.kernel.i18n import Message
+from branchguard.reports import anchoring
 from branchguard.reports.contact_card import build_contact_card
 from branchguard.reports.drill_report import build_drill_report
 from branchguard.reports.handover import build_handover
@@ -158,3 +159,27 @@ def test_the_staff_or_a_contact_rewritten_leaves_the_contact_card_proving_nothin
     _sql(demo, change)
     build_contact_card(demo.ctx.services, demo.actor, out)
     assert _proves_nothing(out)
+
+
+def test_proving_more_records_reads_no_more_often(demo: Demo) -> None:
+    """The records a document prints are read a kind at a time, their parts too: a handover of
+    thirty hazards makes as many queries as one of one, not a query (or a table's read) each."""
+    from sqlalchemy import event
+
+    made = [_hazard(demo, f"隐患{i}") for i in range(30)]
+    services, counted = demo.ctx.services, []
+
+    def count(*_args: object) -> None:
+        counted[-1] += 1
+
+    event.listen(demo.ctx.engine, "before_cursor_execute", count)
+    try:
+        for few in (made[:1], made):
+            counted.append(0)
+            stamp = anchoring.stamp(
+                services, demo.actor, "", "", "handover", (), [("hazard", h) for h in few]
+            )
+            assert stamp.proof != BROKEN
+    finally:
+        event.remove(demo.ctx.engine, "before_cursor_execute", count)
+    assert counted[0] == counted[1] > 0
