@@ -43,10 +43,10 @@ from branchguard.gui.incidents.console.side_panel import AttachmentsBox, CallLis
 from branchguard.gui.incidents.console.steps_panel import StepsPanel
 from branchguard.gui.incidents.console.tab_order import actions_last
 from branchguard.gui.incidents.reports import ReportMenu
+from branchguard.gui.kit.elided import ElidedLabel
 from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.short_labels import ButtonRow
-from branchguard.gui.kit.style import error_label
 from branchguard.gui.kit.text_scale import large_text
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.session import GuiSession
@@ -78,7 +78,12 @@ class IncidentConsole(QWidget):
         self.dialogs = ConsoleDialogs(self)
         self.branch_place = ""  # the branch's name and address, the initial report's place by default
         self.header = IncidentHeader()
-        self.message = error_label("incident_message")
+        # What went wrong, on one line ending "…" where it is longer, whole in its tooltip and to a
+        # screen reader: wrapped, a refusal naming a file took three lines at 15 pt, 784 px of window.
+        self.message = ElidedLabel()
+        self.message.setObjectName("incident_message")
+        self.message.setProperty("role", "error")
+        self.message.hide()
         self.ledger_band = LedgerBand(session, self)  # the incident or its log rewritten outside the app
         self.level_button = self._button("warning", "incident_level_button", self.ask_level)
         self.warning_button = self._button("warning", "incident_warning_button", self.ask_warning)
@@ -398,7 +403,16 @@ class IncidentConsole(QWidget):
         self.tick()
 
     def show_error(self, message: str) -> None:
+        """`message` on the line above the buttons ("" hides it). Its height comes out of the log's
+        floor while it shows: at 15 pt the console fills a 768-line screen, and the line made the
+        window 779 px tall."""
         self.message.setText(message)
+        box = self.layout()
+        spacing = box.spacing() if box is not None else 0
+        self.log.leave_room(self.message.sizeHint().height() + spacing if message else 0)
+        # the panels' floor as the console's box measures it, now: else the box measured the line
+        # with the floor before, and the window grew, before the splitters passed the new one on
+        self.splitter.updateGeometry()
         self.message.setVisible(bool(message))
 
     # -- writing -------------------------------------------------------------------------------

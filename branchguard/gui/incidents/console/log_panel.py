@@ -30,7 +30,7 @@ from branchguard.gui.incidents.log_model import IncidentLogModel
 from branchguard.gui.kit.flow import FlowLayout
 from branchguard.gui.kit.forms import spoken
 from branchguard.gui.kit.icons import icon
-from branchguard.gui.kit.plain import plain, tip
+from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.text_scale import large_text, size_columns
 
 if TYPE_CHECKING:
@@ -115,18 +115,14 @@ class LogPanel(QWidget):
         self.correct_button = QPushButton(icon("edit"), "")
         self.correct_button.setObjectName("incident_log_correct")
         self.correct_button.clicked.connect(self.request_correction)
-        self.error = plain(QLabel())
-        self.error.setObjectName("incident_log_error")
-        self.error.setProperty("role", "error")
-        self.error.hide()
         # Correct… beside Add: a heading row of its own cost a log row. Wraps at larger text (at
         # 15 pt the row held the console 1052 px wide). There the heading leads the row: above the
         # list it cost a log row too.
-        large = large_text(self)
+        self._large = large = large_text(self)
         quick = FlowLayout(spacing=4)
         if large:
             quick.add_widget(self.heading)
-            self.view.setMinimumHeight(rows_tall(self.view, LARGE_LOG_ROWS, scrolled=True))
+        self.leave_room(0)
         quick.add_widget(self.kind)
         quick.add_widget(self.text, 1)
         quick.add_widget(self.add_button)
@@ -138,7 +134,6 @@ class LogPanel(QWidget):
             box.addWidget(self.heading)
         box.addWidget(self.view, 1)
         box.addLayout(quick)
-        box.addWidget(self.error)
         self._may_write = False
         self._pending = ""  # the text of the box's entry the writer has, if any
         self._shown = False
@@ -198,14 +193,15 @@ class LogPanel(QWidget):
 
     def committed(self, entry: LogEntry) -> None:
         """The writer has the entry on disk: show it; clear the box if it still holds that text."""
-        self.show_error("")
         self.model.add_entry(entry)  # followed when the view was at the end (_follow_if_at_end)
         if self.text.text().strip() == entry.text:
             self.text.clear()
 
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
+    def leave_room(self, pixels: int) -> None:
+        """At larger text the log's floor (LARGE_LOG_ROWS rows) less `pixels`, taken by a line shown
+        above the panels (the console's message) rather than from the screen: the log scrolls."""
+        if self._large:
+            self.view.setMinimumHeight(rows_tall(self.view, LARGE_LOG_ROWS, scrolled=True) - pixels)
 
     # -- corrections ---------------------------------------------------------------------------
     def selected_entry(self) -> LogEntry | None:
