@@ -48,9 +48,15 @@ if TYPE_CHECKING:
 MINUTE_STAMP = "%Y-%m-%d %H:%M"  # a handover spans shifts: every time carries its date
 # The incident list's columns: each long one takes at most this share of the list's width (its full
 # text in the tooltip), so the incident and its pending step keep the rest. Sized to their text, the
-# role and the target once left the first column 24 px in Chinese at 1024×768.
+# role and the target once left the first column 24 px in Chinese at 1024×768. The level and the
+# start are short and read whole (held to a share, at 15 pt they read "Level II (…", "2026-12-0…").
 INCIDENT_COLUMN, LEVEL_COLUMN, ROLE_COLUMN, STARTED_COLUMN, TARGET_COLUMN = range(5)
-COLUMN_SHARES = {LEVEL_COLUMN: 0.12, ROLE_COLUMN: 0.22, STARTED_COLUMN: 0.13, TARGET_COLUMN: 0.24}
+COLUMN_SHARES = {ROLE_COLUMN: 0.22, TARGET_COLUMN: 0.24}
+WHOLE_COLUMNS = (LEVEL_COLUMN, STARTED_COLUMN)
+# The other lists' first column (what to do, the hazard, the complaint) keeps at least FIRST_SHARE
+# of the width, the others then at most TABLE_SHARE each (the whole in the tooltip): at 15 pt an
+# action's incident, sized to its title, cut the action to "Replace the UPS battery in th…".
+FIRST_SHARE, TABLE_SHARE = 0.4, 0.3
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,7 @@ class HandoverDialog(QDialog):
         _keep_rows(self.incident_tree, self.incident_tree.header())
         for table in (self.action_table, self.hazard_table, self.complaint_table):
             _keep_rows(table, table.horizontalHeader())
+            table.viewport().installEventFilter(self)  # its width sets the columns' share
         lists.addWidget(self.incidents_title)
         lists.addWidget(self.incident_tree, 3)
         lists.addWidget(self.actions_title)
@@ -223,6 +230,8 @@ class HandoverDialog(QDialog):
                 ]
             )
             item.setToolTip(INCIDENT_COLUMN, tip(title))
+            for column in WHOLE_COLUMNS:  # cut only where the list is narrower than a 1024-wide screen's
+                item.setToolTip(column, tip(item.text(column)))
             item.setFont(0, bold)
             swatch = style.level_swatch(summary.level.value)
             item.setBackground(1, QBrush(QColor(swatch.background)))
@@ -239,23 +248,36 @@ class HandoverDialog(QDialog):
         self._size_incident_columns()
 
     def _size_incident_columns(self) -> None:
-        """Each column after the first as wide as its text, up to its share of the list's width,
-        and never narrower than its title; the first (the incident, its pending steps) stretches
-        over the rest, the shares made smaller where they would leave it narrower than its title
-        (at 15 pt "Started" read "Starte", "Incident / pending step" was cut)."""
+        """The level and the start as wide as their text; each other column after the first as wide
+        as its text, up to its share of the list's width; none narrower than its title. The first
+        (the incident, its pending steps) stretches over the rest; where that leaves it narrower
+        than its title, the shared columns give back room first, then the level and the start (at
+        15 pt "Started" read "Starte", "Incident / pending step" was cut)."""
         tree = self.incident_tree
         header = tree.header()
         width = tree.viewport().width()
-        room = max(0, width - title_width(header, INCIDENT_COLUMN))
-        fraction = min(1.0, room / (width * sum(COLUMN_SHARES.values()))) if width > 0 else 1.0
-        for column, share in COLUMN_SHARES.items():
+        for column in (*WHOLE_COLUMNS, *COLUMN_SHARES):
             tree.resizeColumnToContents(column)
-            most = int(width * share * fraction)
-            tree.setColumnWidth(column, max(min(tree.columnWidth(column), most), title_width(header, column)))
+        for column, share in COLUMN_SHARES.items():
+            tree.setColumnWidth(column, min(tree.columnWidth(column), int(width * share)))
+        for column in (*WHOLE_COLUMNS, *COLUMN_SHARES):
+            tree.setColumnWidth(column, max(tree.columnWidth(column), title_width(header, column)))
+        rest = width - sum(tree.columnWidth(c) for c in (*WHOLE_COLUMNS, *COLUMN_SHARES))
+        short = title_width(header, INCIDENT_COLUMN) - rest
+        for column in (*COLUMN_SHARES, *WHOLE_COLUMNS):
+            if short <= 0:
+                break
+            given = min(short, max(0, tree.columnWidth(column) - title_width(header, column)))
+            tree.setColumnWidth(column, tree.columnWidth(column) - given)
+            short -= given
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.incident_tree.viewport():
-            self._size_incident_columns()
+        if event.type() == QEvent.Type.Resize:
+            if watched is self.incident_tree.viewport():
+                self._size_incident_columns()
+            for table in (self.action_table, self.hazard_table, self.complaint_table):
+                if watched is table.viewport():
+                    _size_table_columns(table)
         return super().eventFilter(watched, event)
 
     def _step_item(self, step: IncidentStep, detail: IncidentDetail, now: datetime) -> QTreeWidgetItem:
@@ -408,6 +430,7 @@ def _fill_table(table: QTableWidget, rows: list[tuple[list[str], bool]], bold_la
     for row, (cells, late) in enumerate(rows):
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
+            cell.setToolTip(tip(text))  # the whole where the column cuts it
             if late:
                 cell.setForeground(QBrush(QColor(style.ERROR)))
                 if bold_late:
@@ -415,5 +438,20 @@ def _fill_table(table: QTableWidget, rows: list[tuple[list[str], bool]], bold_la
                     font.setBold(True)
                     cell.setFont(font)
             table.setItem(row, column, cell)
-    table.resizeColumnsToContents()
-    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    _size_table_columns(table)
+
+
+def _size_table_columns(table: QTableWidget) -> None:
+    """Each column after the first as wide as its text, never narrower than its title; where that
+    leaves the first less than FIRST_SHARE of the list's width, each at most TABLE_SHARE of it (the
+    whole in its tooltip). The first takes the room left."""
+    header = table.horizontalHeader()
+    width = table.viewport().width()
+    columns = range(1, table.columnCount())
+    for column in columns:
+        table.resizeColumnToContents(column)
+    if width - sum(table.columnWidth(c) for c in columns) >= width * FIRST_SHARE:
+        return
+    for column in columns:
+        most = max(int(width * TABLE_SHARE), title_width(header, column))
+        table.setColumnWidth(column, min(table.columnWidth(column), most))
