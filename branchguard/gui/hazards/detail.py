@@ -118,7 +118,9 @@ class HazardDetailDialog(HazardActions):
         self.photos.setObjectName("hazard_photos")
         self.photos.setStyleSheet("font-weight: 600;")
         hazards, actor = session.services.hazards, session.actor
-        self.photo_strip = PhotoStrip("hazard_photo_strip", lambda sha: hazards.attachment_bytes(actor, sha))
+        self.photo_strip = PhotoStrip(
+            "hazard_photo_strip", lambda sha: hazards.attachment_bytes(actor, sha), opens=True
+        )
         self.steps_model = RemediationStepsModel(self)
         self.steps = history_table("hazard_steps", self.steps_model, RemediationStepsModel.COL_TEXT)
         self.events_model = HazardEventsModel(self)
@@ -219,6 +221,7 @@ class HazardDetailDialog(HazardActions):
         self.tabs.setTabText(2, self.tr("History"))
         self.steps.setAccessibleName(self.tr("Remediation steps"))
         self.events.setAccessibleName(self.tr("History"))
+        self.photo_strip.setAccessibleName(self.tr("Photos of the failed item and remediation evidence"))
 
     # -- roles ---------------------------------------------------------------------------------
     def verify_refusal(self, detail: HazardDetail) -> str:

@@ -128,6 +128,7 @@ QTableView, QTreeView {{
     selection-background-color: {ACCENT}; selection-color: {ON_ACCENT};
 }}
 QTableView:focus, QTreeView:focus {{ border-color: {ACCENT}; }}
+QListWidget[role="photos"]::item:focus {{ border: 2px solid {FOCUS}; border-radius: 4px; }}
 QHeaderView::section {{
     background: #EEF1F2; color: {TEXT}; border: none; border-bottom: 1px solid {BORDER};
     border-right: 1px solid #E3E8EA; padding: 5px {HEADER_PAD}px; font-weight: 600;

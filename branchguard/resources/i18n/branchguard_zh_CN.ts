@@ -4086,6 +4086,13 @@ Submitted as: %3</source>
     </message>
 </context>
 <context>
+    <name>PhotoStrip</name>
+    <message>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+</context>
+<context>
     <name>PlaybookDiffDialog</name>
     <message>
         <source>Compare versions of %1</source>

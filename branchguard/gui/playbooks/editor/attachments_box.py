@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import tempfile
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -20,10 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from branchguard.core.kernel.attachments import AttachmentRef, format_size
-from branchguard.core.kernel.names import clean_file_name, opens_as_document
-from branchguard.core.kernel.output import write_file
 from branchguard.core.playbooks.rules import MAX_ATTACHMENTS
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.open_copy import open_stored
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.playbooks.editor.commands import EditCommand, SetField
@@ -31,16 +28,6 @@ from branchguard.gui.playbooks.editor.state import MetaState
 from branchguard.gui.shell.session import GuiSession
 
 FIELD = "attachments"
-_opened: tempfile.TemporaryDirectory[str] | None = None
-
-
-def _open_folder() -> Path:
-    """Where opened copies go: one folder per run, removed when the program ends (not when the
-    editor closes, which could pull a file from under a viewer still starting)."""
-    global _opened
-    if _opened is None:
-        _opened = tempfile.TemporaryDirectory(prefix="branchguard-", ignore_cleanup_errors=True)
-    return Path(_opened.name)
 
 
 class AttachmentsBox(QWidget):
@@ -172,29 +159,11 @@ class AttachmentsBox(QWidget):
         self.stack.push(EditCommand(text, [SetField(self.state, FIELD, refs[:row] + refs[row + 1 :])]))
 
     def open_selected(self) -> None:
-        """Open a copy under the file's own name: the stored file is named by its hash, and an
-        application that saves in place must not change the stored bytes."""
         row = self.list.currentRow()
         refs = self.refs()
         if not 0 <= row < len(refs):
             return
         ref = refs[row]
-        folder = _open_folder() / ref.sha256[:12]
-        services, actor = self.session.services, self.session.actor
-
-        def work(_progress: TaskProgress) -> Path:
-            data = services.playbooks.attachment_bytes(actor, ref.sha256)
-            folder.mkdir(exist_ok=True)
-            target = folder / clean_file_name(ref.name)  # a name stored before names were cleaned
-            write_file(target, data)
-            return target
-
-        run_task(
-            work, on_done=self._open_path, parent=self, title=self.tr("Opening %1").replace("%1", ref.name)
-        )
-
-    def _open_path(self, path: Path) -> None:
-        """A document or picture opens in its viewer; anything else (a program, a script, a macro
-        workbook) is never started: its folder opens instead, the copy inside (names.py says which)."""
-        shown = path if opens_as_document(path.name) else path.parent
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(shown)))
+        playbooks, actor = self.session.services.playbooks, self.session.actor
+        title = self.tr("Opening %1").replace("%1", ref.name)
+        open_stored(self, title, ref.name, ref.sha256, lambda: playbooks.attachment_bytes(actor, ref.sha256))
