@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.kernel.errors import BranchGuardError, StaleRecord, ValidationError
 from branchguard.gui.kit import discard
-from branchguard.gui.kit.forms import FieldForm
+from branchguard.gui.kit.forms import FieldForm, make_room
 from branchguard.gui.kit.held_inputs import HeldInputs
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.writer import writer
@@ -251,6 +251,8 @@ class DialogWork(QObject):
     def _say(self, message: str) -> None:
         self._error.setText(message)
         self._error.setVisible(bool(message))
+        if message:
+            make_room(self._error)
 
 
 def _report(work: DialogWork, then: Callable[[], None]) -> None:

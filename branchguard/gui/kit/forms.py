@@ -84,7 +84,7 @@ class FieldForm(QFormLayout):
         widget.setProperty("invalid", True)
         widget.style().polish(widget)
         widget.setFocus()
-        _make_room(widget)
+        make_room(widget)
 
     def clear_errors(self) -> None:
         for key, label in self._errors.items():
@@ -119,18 +119,19 @@ def attempt(form: FieldForm, error: QLabel, call: Callable[[], T]) -> T | None:
     try:
         return call()
     except ValidationError as exc:
-        if not form.show_validation(exc):
-            error.setText(exc.message)
-            error.show()
+        if form.show_validation(exc):
+            return None
+        said = exc.message
     except BranchGuardError as exc:
-        error.setText(exc.message)
-        error.show()
+        said = exc.message
     except Exception as exc:
         words = fault_words(exc)
         if words is None:
             raise
-        error.setText(words)
-        error.show()
+        said = words
+    error.setText(said)
+    error.show()
+    make_room(error)
     return None
 
 
@@ -149,9 +150,10 @@ def fault_words(exc: Exception) -> str | None:
     return fault.message
 
 
-def _make_room(widget: QWidget) -> None:
-    """A dialog grows to take the error line just shown, within the screen: it kept its height,
-    and its layout squeezed the input above the line to half its height, unreadable."""
+def make_room(widget: QWidget) -> None:
+    """A dialog grows to take the error line just shown (`widget`'s, or beside it), within the
+    screen: it kept its height, and its layout squeezed the input above the line to half its
+    height, unreadable, or cut the line's second line (at 15 pt, a refusal in the skip dialog)."""
     window = widget.window()
     layout = window.layout()
     if not isinstance(window, QDialog) or not window.isVisible() or layout is None:

@@ -23,6 +23,7 @@ from branchguard.core.schedules.types import ScheduleInfo, ScheduleInput, Schedu
 from branchguard.gui.kit import style
 from branchguard.gui.kit.dates import calendar_popup
 from branchguard.gui.kit.dialog_work import DialogWork
+from branchguard.gui.kit.forms import make_room
 from branchguard.gui.kit.plain import plain
 from branchguard.gui.shell.session import GuiSession
 
@@ -150,11 +151,7 @@ class NewScheduleDialog(QDialog):
         the buttons)."""
         self.error.setText(message)
         self.error.show()
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
-        needed = max(self.heightForWidth(self.width()), self.sizeHint().height())
-        self.resize(self.width(), max(self.height(), needed))
+        make_room(self.error)
 
     def accept(self) -> None:
         if not self.work.ready():
