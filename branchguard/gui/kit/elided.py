@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QLabel, QWidget
 from branchguard.gui.kit.plain import plain, tip
 
 ELLIPSIS = "…"
+WORD_JOINTS = "/\\-_"  # a path's or a file name's: a cut may follow one
 
 
 def word_cut(shown: str, full: str) -> str:
-    """`shown` (an elided `full`) moved back to the last space when it ends inside a Latin word;
-    Chinese has no spaces and may end after any character."""
+    """`shown` (an elided `full`) moved back to the last space when it ends inside a Latin word, or
+    to just after a slash or hyphen where one comes later (a path or a file name, moved back to the
+    space before it, read "Attachment: …"); Chinese has no spaces and may end after any character."""
     if shown == full or not shown.endswith(ELLIPSIS):
         return shown
     kept = shown[: -len(ELLIPSIS)]
@@ -25,7 +27,10 @@ def word_cut(shown: str, full: str) -> str:
 
     if kept and len(kept) < len(full) and latin(kept[-1]) and latin(full[len(kept)]):
         space = kept.rfind(" ")
-        if space > 0:
+        joint = max(kept.rfind(mark) for mark in WORD_JOINTS)
+        if joint > space:
+            kept = kept[: joint + 1]
+        elif space > 0:
             kept = kept[:space]
     return kept.rstrip() + ELLIPSIS
 

@@ -17,6 +17,15 @@ def test_a_cut_inside_an_english_word_moves_back_to_the_last_space() -> None:
     assert word_cut(NEXT, NEXT) == NEXT
 
 
+def test_a_path_or_a_file_name_is_cut_after_a_slash_or_a_hyphen() -> None:
+    """A refusal naming a file: cut back to the last space, it read "Attachment: …", the path gone."""
+    full = "Attachment: 'D:/photos/lobby-camera-2026/smoke-at-the-atm.jpg' does not exist"
+    assert word_cut("Attachment: 'D:/photos/lobby-camera-2026/smoke-at-t…", full) == (
+        "Attachment: 'D:/photos/lobby-camera-2026/smoke-at-…"
+    )
+    assert word_cut("Attachment: 'D:/photos/lobby-cam…", full) == "Attachment: 'D:/photos/lobby-…"
+
+
 def test_chinese_may_end_after_any_character() -> None:
     full = "下一步：第 4 步 · 引导客户和员工撤离至安全区域"
     assert word_cut("下一步：第 4 步 · 引导客户和…", full) == "下一步：第 4 步 · 引导客户和…"
