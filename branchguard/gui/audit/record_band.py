@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, SignalInstance
+from PySide6.QtCore import QEvent, Signal, SignalInstance
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from branchguard.core.kernel.i18n import Message
@@ -31,11 +31,20 @@ SHOWN_PROBLEMS = 4  # named on the band; all of them in its tooltip and on the A
 
 
 class LedgerBand(QLabel):
-    """Hidden while the record matches its ledger entries (or has not been checked yet)."""
+    """Hidden while the record matches its ledger entries (or has not been checked yet).
 
-    def __init__(self, session: GuiSession, parent: QWidget | None = None) -> None:
+    `shown_problems`: how many differences it names (all of them in its tooltip); the incident
+    console, which fills a 1024×768 screen at larger text, names none, on two lines. `toggled`
+    says that it was shown or hidden."""
+
+    toggled = Signal()
+
+    def __init__(
+        self, session: GuiSession, parent: QWidget | None = None, shown_problems: int = SHOWN_PROBLEMS
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.shown_problems = shown_problems
         plain(self)
         self.setObjectName("ledger_band")
         self.setProperty("role", "ledger-band")
@@ -51,7 +60,7 @@ class LedgerBand(QLabel):
         asked = (entity, str(entity_id))
         if asked != self.record:
             self.report = None
-            self.hide()
+            self._show(False)
         self.record = asked
         ledger, actor = self.session.services.ledger, self.session.actor
         self.loader.run(lambda: ledger.check_record(actor, *asked), self._checked)
@@ -60,7 +69,7 @@ class LedgerBand(QLabel):
         """No record shown: no band, and a check under way is not shown either."""
         self.loader.drop()
         self.record, self.report = None, None
-        self.hide()
+        self._show(False)
 
     def _checked(self, report: LedgerReport) -> None:
         self.report = report
@@ -69,20 +78,26 @@ class LedgerBand(QLabel):
     def _word(self) -> None:
         report = self.report
         if report is None or report.ok:
-            self.hide()
+            self._show(False)
             return
         problems = [p.message.text() for p in report.problems]
+        shown = self.shown_problems
         lines = [
             "⚠ " + self.tr("This record does not match its entry in the evidence ledger"),
             Message("ledger.proved.broken", count=len(problems)).text(),
-            *problems[:SHOWN_PROBLEMS],
+            *problems[:shown],
         ]
-        if len(problems) > SHOWN_PROBLEMS:
-            rest = len(problems) - SHOWN_PROBLEMS
+        if shown and len(problems) > shown:
+            rest = len(problems) - shown
             lines.append(self.tr("… and %n more: Verify… on the Audit page names them all", "", rest))
         self.setText("\n".join(lines))
         self.setToolTip(tip("\n".join(problems)))
-        self.show()
+        self._show(True)
+
+    def _show(self, shown: bool) -> None:
+        if shown == self.isHidden():  # hidden and to show, or shown and to hide
+            self.setVisible(shown)
+            self.toggled.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from branchguard.context import AppContext
 from branchguard.core.incidents.types import CloseInput, EntryKind
@@ -71,3 +72,20 @@ def test_a_short_refusal_reads_whole_on_its_line(
     message = console.message
     assert console.window().height() <= SMALL.height(), f"{console.window().height()} px tall"
     assert message.text() == message.full_text() and "…" not in message.text()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_ledger_warning_keeps_the_window_on_the_screen_at_larger_text(
+    world: AppContext, qtbot: Any, text_points: Callable[[float], None]
+) -> None:
+    """The incident rewritten outside the app: the band above the console (four lines) at 15 pt."""
+    text_points(LARGE_POINTS)
+    console = open_console(world, qtbot, "FIRE")
+    with world.engine.begin() as conn:
+        conn.execute(text("UPDATE incidents SET title = 'x' WHERE id = :i"), {"i": console.incident_id})
+    console.ledger_band.check("incident", console.incident_id)
+    qtbot.waitUntil(console.ledger_band.isVisible, timeout=10_000)
+    settle()
+    window = console.window()
+    assert window.height() <= SMALL.height(), f"{window.height()} px tall"
+    assert console.log.view.height() > 0

@@ -84,7 +84,9 @@ class IncidentConsole(QWidget):
         self.message.setObjectName("incident_message")
         self.message.setProperty("role", "error")
         self.message.hide()
-        self.ledger_band = LedgerBand(session, self)  # the incident or its log rewritten outside the app
+        # The incident or its log rewritten outside the app: two lines, the differences in its tooltip
+        self.ledger_band = LedgerBand(session, self, shown_problems=0)
+        self.ledger_band.toggled.connect(self._make_room)
         self.level_button = self._button("warning", "incident_level_button", self.ask_level)
         self.warning_button = self._button("warning", "incident_warning_button", self.ask_warning)
         self.report_button = self._button("export", "incident_report_button", self.ask_report_fields)
@@ -407,13 +409,21 @@ class IncidentConsole(QWidget):
         floor while it shows: at 15 pt the console fills a 768-line screen, and the line made the
         window 779 px tall."""
         self.message.setText(message)
+        self._make_room(bool(message))  # before the line shows: else the window grows first
+        self.message.setVisible(bool(message))
+
+    def _make_room(self, message: bool | None = None) -> None:
+        """The log's floor less the lines shown above the panels: the message (`message`: whether
+        it is to show; None: as it is) and the ledger's warning."""
         box = self.layout()
         spacing = box.spacing() if box is not None else 0
-        self.log.leave_room(self.message.sizeHint().height() + spacing if message else 0)
+        shown = not self.message.isHidden() if message is None else message
+        band = self.ledger_band
+        lines = [w for w, on in ((self.message, shown), (band, not band.isHidden())) if on]
+        self.log.leave_room(sum(w.sizeHint().height() + spacing for w in lines))
         # the panels' floor as the console's box measures it, now: else the box measured the line
         # with the floor before, and the window grew, before the splitters passed the new one on
         self.splitter.updateGeometry()
-        self.message.setVisible(bool(message))
 
     # -- writing -------------------------------------------------------------------------------
     def _write(
