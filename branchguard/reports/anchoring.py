@@ -9,8 +9,9 @@ log), the inspection report, the hazard and complaint registers (PDF and xlsx), 
 the contact card, the shift handover and the playbook card. A document about one record names it
 (`stamp(services, actor, "inspection", 7, ...)`); a register or card names none (`entity` "").
 Besides, a document proves each other record it prints by itself, with its parts (`records`: a
-drill report the drill's plan and the hazards raised from it), not every record of their kinds:
-one drill's score rewritten is not another drill's report's.
+drill report the drill's plan and the hazards raised from it; an incident's plan version with its
+steps, `plan_of`), not every record of their kinds: one drill's score rewritten is not another
+drill's report's.
 
     s = stamp(services, actor, entity, entity_id, "report inspection 7")
     data = render(..., stamp=s)          # section()/compact() in the story, keywords() in the meta
@@ -30,6 +31,7 @@ from reportlab.platypus import Flowable, Spacer
 from branchguard.core.anchors import store
 from branchguard.core.anchors.rules import grouped
 from branchguard.core.anchors.types import AnchorWrite, Stamp
+from branchguard.core.incidents.types import IncidentSummary
 from branchguard.core.kernel.i18n import t, translate
 from branchguard.core.kernel.types import Actor
 from branchguard.reports.template import ReportStyles, para
@@ -71,6 +73,13 @@ def stamp(
     return services.anchors.stamp(
         actor, entity, str(entity_id) if entity else "", what, kinds, records=proved
     )
+
+
+def plan_of(summary: IncidentSummary) -> list[tuple[str, int]]:
+    """The plan version an incident runs, as a record to prove with its steps (their words, roles
+    and target minutes are printed in its report, its drill's and the handover); none when ad hoc."""
+    version = summary.playbook_version_id
+    return [] if version is None else [("playbook_version", version)]
 
 
 def keywords(s: Stamp) -> str:

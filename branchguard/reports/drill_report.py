@@ -93,9 +93,12 @@ def build_drill_report(
     run = record.incident.summary.id if record.incident is not None else None
     entity, entity_id = ("incident", run) if run is not None else ("", "")
     hazards = services.hazards.list(actor, HazardFilter(drill_id=plan_id))
-    # ...and what else it prints, each record with its parts: the plan with its scores, and each
-    # hazard raised from it with its steps and events (another drill's are not this report's)
+    # ...and what else it prints, each record with its parts: the plan with its scores, the playbook
+    # version it ran with its steps, and each hazard raised from it with its steps and events
+    # (another drill's are not this report's)
     printed = [("drill_plan", plan_id), *(("hazard", h.id) for h in hazards)]
+    if record.incident is not None:
+        printed += anchoring.plan_of(record.incident.summary)
     what = f"report drill {plan_id}"
     stamp = anchoring.stamp(services, actor, entity, entity_id, what, records=printed)
     data, _pages = render_drill_report(

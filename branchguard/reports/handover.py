@@ -65,10 +65,12 @@ def build_handover(
 
 def printed(snapshot: HandoverSnapshot) -> list[tuple[str, int]]:
     """The records the handover prints, each proved with its parts: the open incidents (with their
-    actions and logs), the open actions, hazards (with steps and events) and complaints (with steps
-    and events). Not every record of their kinds: a closed hazard rewritten is not this handover's."""
+    actions and logs) and the plan versions they run (with the steps whose targets mark a pending
+    step late), the open actions, hazards (with steps and events) and complaints (with steps and
+    events). Not every record of their kinds: a closed hazard rewritten is not this handover's."""
     return [
         *(("incident", d.summary.id) for d in snapshot.incidents),
+        *(plan for d in snapshot.incidents for plan in anchoring.plan_of(d.summary)),
         *(("incident_action", a.id) for a in snapshot.actions),
         *(("hazard", h.id) for h in snapshot.hazards),
         *(("complaint", c.id) for c in snapshot.complaints),

@@ -115,7 +115,8 @@ def build_incident_report(
     detail = incidents.get(actor, incident_id)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    stamp = anchoring.stamp(services, actor, "incident", incident_id, f"report incident {incident_id}")
+    what, plan = f"report incident {incident_id}", anchoring.plan_of(detail.summary)  # its steps printed
+    stamp = anchoring.stamp(services, actor, "incident", incident_id, what, records=plan)
     data, _pages = render_incident_report(
         detail,
         font,

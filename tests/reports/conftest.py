@@ -9,16 +9,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from branchguard.context import AppContext, open_context
-from branchguard.core.kernel.i18n import set_language
+from branchguard.core.kernel.i18n import Message, set_language
 from branchguard.core.kernel.types import Actor
+
+BROKEN = Message("anchor.proof.chain_broken")  # a document's proof: nothing proved
 
 
 @dataclass
 class Demo:
     ctx: AppContext
     actor: Actor
+
+    def one(self, query: str, **params: object) -> int:
+        """The number `query` finds (it must find one)."""
+        with self.ctx.engine.connect() as conn:
+            found = conn.execute(text(query), params).scalar()
+        assert found is not None, query
+        return int(found)
+
+    def sql(self, statement: str, **params: object) -> None:
+        """Rewrite records as raw SQL would, outside the app (at least one row must change)."""
+        with self.ctx.engine.begin() as conn:
+            assert conn.execute(text(statement), params).rowcount, statement
 
 
 @pytest.fixture
@@ -76,6 +91,11 @@ class Pdf:
             parts = line.split()
             fonts.append(PdfFont(name=parts[0], embedded=parts[-5] == "yes"))
         return fonts
+
+
+def proves_nothing(out: Path) -> bool:
+    """Whether the document's integrity block says that nothing is proved."""
+    return Pdf.squashed(BROKEN.text("zh_CN")) in Pdf.squashed(Pdf.text(out))
 
 
 @pytest.fixture

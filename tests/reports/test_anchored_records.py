@@ -12,21 +12,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from branchguard.context import open_context
 from branchguard.core.demo.drills import FIRE_SCORES
 from branchguard.core.drills.types import EvaluationInput, HeldDrillInput
 from branchguard.core.hazards.types import HazardInput, RemediationKind
-from branchguard.core.kernel.i18n import Message
 from branchguard.reports import anchoring
 from branchguard.reports.contact_card import build_contact_card
 from branchguard.reports.drill_report import build_drill_report
 from branchguard.reports.handover import build_handover
 from branchguard.reports.inspection_report import build_inspection_report
-from tests.reports.conftest import Demo, Pdf
-
-BROKEN = Message("anchor.proof.chain_broken")
+from tests.reports.conftest import BROKEN, Demo, proves_nothing
 
 
 @pytest.fixture
@@ -35,23 +31,6 @@ def demo(records_data_dir: Path) -> Iterator[Demo]:
     ctx = open_context(records_data_dir)
     yield Demo(ctx, ctx.services.auth.login("lead", "lead-demo-2026"))
     ctx.close()
-
-
-def _one(demo: Demo, query: str) -> int:
-    with demo.ctx.engine.connect() as conn:
-        found = conn.execute(text(query)).scalar()
-    assert found is not None, query
-    return int(found)
-
-
-def _sql(demo: Demo, statement: str, **params: object) -> None:
-    with demo.ctx.engine.begin() as conn:
-        assert conn.execute(text(statement), params).rowcount, statement
-
-
-def _proves_nothing(out: Path) -> bool:
-    """Whether the document's integrity block says that nothing is proved."""
-    return Pdf.squashed(BROKEN.text("zh_CN")) in Pdf.squashed(Pdf.text(out))
 
 
 def _drill_report(demo: Demo, plan: int, tmp_path: Path) -> Path:
@@ -70,13 +49,13 @@ def _hazard(demo: Demo, title: str, **raised_from: int) -> int:
 def test_another_drill_s_score_rewritten_leaves_this_drill_s_report_proving(
     demo: Demo, tmp_path: Path
 ) -> None:
-    plan = _one(demo, "SELECT min(plan_id) FROM drill_evaluations")
+    plan = demo.one("SELECT min(plan_id) FROM drill_evaluations")
     held = datetime.now().replace(microsecond=0) - timedelta(days=30)
     entered = HeldDrillInput("FIRE", held, "安全管理台账第3页", EvaluationInput(FIRE_SCORES, "疏散慢"))
     other = demo.ctx.services.drills.record_held(demo.actor, entered).id
-    _sql(demo, "UPDATE drill_evaluations SET score = 99 WHERE plan_id = :p", p=other)
-    assert not _proves_nothing(_drill_report(demo, plan, tmp_path))
-    assert _proves_nothing(_drill_report(demo, other, tmp_path))  # the other drill's own report
+    demo.sql("UPDATE drill_evaluations SET score = 99 WHERE plan_id = :p", p=other)
+    assert not proves_nothing(_drill_report(demo, plan, tmp_path))
+    assert proves_nothing(_drill_report(demo, other, tmp_path))  # the other drill's own report
 
 
 @pytest.mark.parametrize(
@@ -89,26 +68,26 @@ def test_another_drill_s_score_rewritten_leaves_this_drill_s_report_proving(
 def test_a_hazard_raised_from_the_drill_rewritten_leaves_its_report_proving_nothing(
     demo: Demo, tmp_path: Path, change: str
 ) -> None:
-    plan = _one(demo, "SELECT min(plan_id) FROM drill_evaluations")
+    plan = demo.one("SELECT min(plan_id) FROM drill_evaluations")
     hazard = _hazard(demo, "金库门未及时关闭", drill_id=plan)
-    assert not _proves_nothing(_drill_report(demo, plan, tmp_path))
-    _sql(demo, change, h=hazard)
-    assert _proves_nothing(_drill_report(demo, plan, tmp_path))
+    assert not proves_nothing(_drill_report(demo, plan, tmp_path))
+    demo.sql(change, h=hazard)
+    assert proves_nothing(_drill_report(demo, plan, tmp_path))
 
 
 def test_a_hazard_the_inspection_opened_rewritten_leaves_its_report_proving_nothing(
     demo: Demo, tmp_path: Path
 ) -> None:
-    inspection = _one(demo, "SELECT min(inspection_id) FROM hazards")
-    its_own = _one(demo, f"SELECT min(id) FROM hazards WHERE inspection_id = {inspection}")
+    inspection = demo.one("SELECT min(inspection_id) FROM hazards")
+    its_own = demo.one(f"SELECT min(id) FROM hazards WHERE inspection_id = {inspection}")
     out = tmp_path / "inspection.pdf"
     by_hand = _hazard(demo, "灯箱松动")  # not this inspection's
-    _sql(demo, "UPDATE hazards SET title = '无隐患' WHERE id = :h", h=by_hand)
+    demo.sql("UPDATE hazards SET title = '无隐患' WHERE id = :h", h=by_hand)
     build_inspection_report(demo.ctx.services, demo.actor, inspection, out)
-    assert not _proves_nothing(out)
-    _sql(demo, "UPDATE hazards SET title = '无隐患' WHERE id = :h", h=its_own)
+    assert not proves_nothing(out)
+    demo.sql("UPDATE hazards SET title = '无隐患' WHERE id = :h", h=its_own)
     build_inspection_report(demo.ctx.services, demo.actor, inspection, out)
-    assert _proves_nothing(out)
+    assert proves_nothing(out)
 
 
 def _handover(demo: Demo, tmp_path: Path) -> Path:
@@ -122,11 +101,11 @@ def test_a_hazard_the_handover_no_longer_lists_rewritten_leaves_it_proving(
     done = _hazard(demo, "灯箱松动")
     hazards.remediate(demo.ctx.services.auth.login("staff", "staff-demo-2026"), done)
     hazards.verify(lead, done, "复查合格")  # verified: handed over no more
-    _sql(demo, "UPDATE hazards SET title = '无隐患' WHERE id = :h", h=done)
-    assert not _proves_nothing(_handover(demo, tmp_path))
+    demo.sql("UPDATE hazards SET title = '无隐患' WHERE id = :h", h=done)
+    assert not proves_nothing(_handover(demo, tmp_path))
     listed = _hazard(demo, "应急灯不亮")
-    _sql(demo, "UPDATE hazard_steps SET text = '无' WHERE hazard_id = :h", h=listed)
-    assert _proves_nothing(_handover(demo, tmp_path))
+    demo.sql("UPDATE hazard_steps SET text = '无' WHERE hazard_id = :h", h=listed)
+    assert proves_nothing(_handover(demo, tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -142,9 +121,9 @@ def test_an_item_the_handover_lists_rewritten_leaves_it_proving_nothing(
     demo: Demo, tmp_path: Path, change: str
 ) -> None:
     demo.ctx.services.incidents.start(demo.actor, "FIRE")
-    assert not _proves_nothing(_handover(demo, tmp_path))
-    _sql(demo, change)
-    assert _proves_nothing(_handover(demo, tmp_path))
+    assert not proves_nothing(_handover(demo, tmp_path))
+    demo.sql(change)
+    assert proves_nothing(_handover(demo, tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -155,10 +134,10 @@ def test_the_staff_or_a_contact_rewritten_leaves_the_contact_card_proving_nothin
 ) -> None:
     out = tmp_path / "card.pdf"
     build_contact_card(demo.ctx.services, demo.actor, out)
-    assert not _proves_nothing(out)
-    _sql(demo, change)
+    assert not proves_nothing(out)
+    demo.sql(change)
     build_contact_card(demo.ctx.services, demo.actor, out)
-    assert _proves_nothing(out)
+    assert proves_nothing(out)
 
 
 def test_proving_more_records_reads_no_more_often(demo: Demo) -> None:

@@ -121,6 +121,7 @@ def summary_of(row: IncidentRow, names: Mapping[str, Text2] | None = None) -> In
         entry_count=row.last_seq,
         chain_head=row.chain_head,
         warning_level=WarningLevel(row.warning_level) if row.warning_level else None,
+        playbook_version_id=row.playbook_version_id,
     )
 
 

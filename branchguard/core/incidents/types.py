@@ -201,6 +201,8 @@ class IncidentSummary:
     entry_count: int
     chain_head: str
     warning_level: WarningLevel | None = None  # weather and disaster incidents only
+    # the plan version's own id (its steps are what the incident runs), None for an ad hoc one
+    playbook_version_id: int | None = None
 
 
 @dataclass(frozen=True)
