@@ -114,8 +114,9 @@ def build_inspection_report(
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
     what = f"report inspection {inspection_id}"
-    # the hazards it opened are printed too: each proved with its steps and events
-    printed = [("hazard", h.id) for h in hazards]
+    # printed too: the checklist version it ran, with the items whose words it prints, and the
+    # hazards it opened, each with its steps and events
+    printed = [("checklist_version", detail.info.template_version_id), *(("hazard", h.id) for h in hazards)]
     stamp = anchoring.stamp(services, actor, "inspection", inspection_id, what, records=printed)
     data, _pages = render_inspection_report(
         detail,

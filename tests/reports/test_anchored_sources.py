@@ -1,7 +1,8 @@
 """A document proves the library records it prints words from: the incident report, the drill
 report and the shift handover the plan version the incident runs, with its steps (their words,
-roles and target minutes). Each proved only the incident, and printed a step rewritten by raw SQL
-under "unchanged since anchor"."""
+roles and target minutes); the inspection report the checklist version with its items. Each
+proved only the incident or inspection, and printed a step or an item rewritten by raw SQL under
+"unchanged since anchor"."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from branchguard.context import open_context
 from branchguard.reports.drill_report import build_drill_report
 from branchguard.reports.handover import build_handover
 from branchguard.reports.incident_report import build_incident_report
+from branchguard.reports.inspection_report import build_inspection_report
 from tests.reports.conftest import Demo, proves_nothing
 
 # The steps of the plan version incident :i runs, and of one it does not run.
@@ -84,3 +86,25 @@ def test_another_plan_s_steps_rewritten_leave_the_document_standing(
     incident, _out = document(demo, running, tmp_path)
     demo.sql(STEP_CHANGES[0] + OTHER_STEPS, i=incident)
     assert not proves_nothing(document(demo, running, tmp_path)[1])
+
+
+def _inspection_report(demo: Demo, tmp_path: Path) -> Path:
+    out = tmp_path / "inspection.pdf"
+    build_inspection_report(demo.ctx.services, demo.actor, demo.one("SELECT min(id) FROM inspections"), out)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("where", "broken"),
+    [
+        ("version_id = (SELECT version_id FROM inspections ORDER BY id LIMIT 1)", True),
+        ("version_id NOT IN (SELECT version_id FROM inspections)", False),  # the checklists not run
+    ],
+    ids=["its-checklist", "another"],
+)
+def test_a_checklist_item_s_words_rewritten_leave_the_inspection_report_proving_nothing(
+    demo: Demo, tmp_path: Path, where: str, broken: bool
+) -> None:
+    assert not proves_nothing(_inspection_report(demo, tmp_path))
+    demo.sql(f"UPDATE inspection_template_items SET text_zh = '无需检查', text_en = 'Skip' WHERE {where}")
+    assert proves_nothing(_inspection_report(demo, tmp_path)) is broken

@@ -78,6 +78,7 @@ PARTS: dict[str, tuple[tuple[str, str], ...]] = {
     "hazard": (("hazard_step", "hazard_id"), ("hazard_event", "hazard_id")),
     "early_warning": (("early_warning_event", "warning_id"),),
     "playbook_version": (("playbook_step", "version_id"),),  # a plan's card and export print its steps
+    "checklist_version": (("checklist_item", "version_id"),),  # an inspection's report prints its items
 }  # fmt: skip
 # Kinds the ledger began to keep later than the rest: the checklists (an inspection's report prints
 # its items' words from them) and the complaint categories (a complaint names its category by
