@@ -81,7 +81,8 @@ def build_complaint_file(
     detail = services.complaints.get(actor, complaint_id, unmask=unmask)
     branch = services.branch.get()
     font = find_cjk_font(font_setting)
-    stamp = anchoring.stamp(services, actor, "complaint", complaint_id, f"report complaint {complaint_id}")
+    what = f"report complaint {complaint_id}"
+    stamp = anchoring.stamp(services, actor, "complaint", complaint_id, what, records=_categories(detail))
     name = branch.name if branch else ""
     data, _pages = render_complaint_file(
         detail, font, branch_name=name, stamp=stamp, names=services.auth.names(actor)
@@ -89,6 +90,13 @@ def build_complaint_file(
     write_atomically(Path(out_path), data)
     anchoring.finish(services, stamp, on_anchor)
     return font
+
+
+def _categories(detail: ComplaintDetail) -> list[tuple[str, str]]:
+    """The categories the file names (the complaint's and the archive's final one), as records to
+    prove: it prints their names, looked up by code."""
+    codes = [detail.info.category, *(step.details.get("classification", "") for step in detail.steps)]
+    return [("complaint_category", code) for code in dict.fromkeys(codes) if code]
 
 
 def _story(styles: ReportStyles, detail: ComplaintDetail, stamp: Stamp | None = None) -> list[Flowable]:

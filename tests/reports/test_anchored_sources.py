@@ -1,8 +1,8 @@
 """A document proves the library records it prints words from: the incident report, the drill
 report and the shift handover the plan version the incident runs, with its steps (their words,
-roles and target minutes); the inspection report the checklist version with its items. Each
-proved only the incident or inspection, and printed a step or an item rewritten by raw SQL under
-"unchanged since anchor"."""
+roles and target minutes); the inspection report the checklist version with its items; the
+complaint file the categories it names. Each proved only the incident, inspection or complaint,
+and printed a step, an item or a category rewritten by raw SQL under "unchanged since anchor"."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from branchguard.context import open_context
+from branchguard.core.complaints.types import ComplaintCause, ComplaintInput, Satisfaction, StepInput
+from branchguard.db.base import utcnow
+from branchguard.reports.complaint_file import build_complaint_file
 from branchguard.reports.drill_report import build_drill_report
 from branchguard.reports.handover import build_handover
 from branchguard.reports.incident_report import build_incident_report
@@ -108,3 +111,36 @@ def test_a_checklist_item_s_words_rewritten_leave_the_inspection_report_proving_
     assert not proves_nothing(_inspection_report(demo, tmp_path))
     demo.sql(f"UPDATE inspection_template_items SET text_zh = '无需检查', text_en = 'Skip' WHERE {where}")
     assert proves_nothing(_inspection_report(demo, tmp_path)) is broken
+
+
+def _complaint(demo: Demo, archived: bool) -> int:
+    """A complaint in category "wealth"; archived, it is classified "attitude" in the end."""
+    svc, lead = demo.ctx.services.complaints, demo.actor
+    entered = ComplaintInput(
+        channel="counter", received_at=utcnow(), customer_name="张三丰", category="wealth",
+        request="排队久",
+    )  # fmt: skip
+    made = svc.register(lead, entered).info.id
+    if archived:
+        svc.step(lead, made, StepInput("investigate", "已核实"))
+        svc.step(lead, made, StepInput("decide", "致歉", basis="《网点服务规范》"))
+        svc.step(lead, made, StepInput("reply", "电话答复", satisfaction=Satisfaction.SATISFIED))
+        archive = StepInput("archive", "归档", cause=ComplaintCause.EXPERIENCE, classification="attitude")
+        svc.step(lead, made, archive)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("archived", "category", "broken"),
+    [(False, "wealth", True), (True, "attitude", True), (False, "fees", False), (True, "wealth", False)],
+    ids=["its-category", "its-final-category", "another", "no-longer-its"],
+)
+def test_a_category_s_name_rewritten_leaves_the_complaint_file_proving_nothing(
+    demo: Demo, tmp_path: Path, archived: bool, category: str, broken: bool
+) -> None:
+    complaint, out = _complaint(demo, archived), tmp_path / "file.pdf"
+    build_complaint_file(demo.ctx.services, demo.actor, complaint, out)
+    assert not proves_nothing(out)
+    demo.sql("UPDATE complaint_categories SET name_zh = '其他' WHERE code = :c", c=category)
+    build_complaint_file(demo.ctx.services, demo.actor, complaint, out)
+    assert proves_nothing(out) is broken
