@@ -11,9 +11,9 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QModelIndex, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QImage
-from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QHelpEvent, QImage
+from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QTableView, QToolTip
 
 from branchguard.context import AppContext
@@ -295,6 +295,28 @@ def test_attach_copies_the_file_shows_its_hash_and_a_thumbnail(
     assert sha[:12] in items.item(0).text() and sha in items.item(0).toolTip()
     assert console.attachments.has_thumbnail(sha)
     assert log_texts(console)[-1].startswith("现场照片.png")
+
+
+def test_an_attachment_opens_by_enter_or_a_double_click(
+    console, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The console's files opened nothing: a photo attached during the incident could be seen only
+    by going to the data folder and finding it by its hash."""
+    photo = tmp_path / "现场照片.png"
+    image = QImage(120, 80, QImage.Format.Format_RGB32)
+    image.fill(QColor("#C62828"))
+    assert image.save(str(photo))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(photo), ""))
+    console.attachments.attach_button.click()
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    items = console.attachments.list
+    items.setCurrentRow(0)
+    items.setFocus()
+    QTest.keyClick(items, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(opened) == 1)
+    copy = Path(opened[0].toLocalFile())  # a copy under its own name, the stored file untouched
+    assert copy.name == "现场照片.png" and copy.read_bytes() == photo.read_bytes()
 
 
 def test_initial_report_fields_are_saved_and_logged(console, gui_ctx, fire) -> None:

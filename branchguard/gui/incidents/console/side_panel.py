@@ -27,6 +27,7 @@ from branchguard.core.kernel.attachments import format_size
 from branchguard.core.playbooks.text import contact_label
 from branchguard.gui.incidents.console.header import sized
 from branchguard.gui.kit.icons import icon
+from branchguard.gui.kit.open_copy import open_stored
 from branchguard.gui.kit.plain import tip
 from branchguard.gui.kit.rows import phone_font
 from branchguard.gui.kit.tasks import run_task
@@ -103,6 +104,7 @@ class AttachmentsBox(QGroupBox):
         self.list.setObjectName("incident_attachments")
         self.list.setIconSize(QSize(THUMB, THUMB))
         self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._open)  # a double click, or Enter on the current file
         self.attach_button = QPushButton(icon("add"), "")
         self.attach_button.setObjectName("incident_attach")
         self.attach_button.clicked.connect(self.attach_requested)
@@ -142,6 +144,14 @@ class AttachmentsBox(QGroupBox):
         self.list.setVisible(bool(entries))
         self.empty.setVisible(not entries)
         self._load_thumbnails()
+
+    def _open(self, item: QListWidgetItem) -> None:
+        """The file in its viewer: a copy under its own name (gui/kit/open_copy.py)."""
+        entry: LogEntry = item.data(Qt.ItemDataRole.UserRole)
+        name, sha = str(entry.data.get("name", entry.text)), str(entry.data.get("sha256", ""))
+        incidents, actor = self.session.services.incidents, self.session.actor
+        title = self.tr("Opening %1").replace("%1", name)
+        open_stored(self, title, name, sha, lambda: incidents.attachment_bytes(actor, entry))
 
     def _load_thumbnails(self) -> None:
         services, actor = self.session.services, self.session.actor
