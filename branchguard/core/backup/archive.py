@@ -87,6 +87,7 @@ def create_backup(
     out = Path(out)
     try:
         check_archive_target(out)  # before its folder is made: a refused place is left as it was
+        refuse_if_not_there(out.parent, data_dir)  # `backup -o` onto a stick not plugged in
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_failed(out, exc) from None
@@ -288,6 +289,27 @@ def check_restore_target(manifest: BackupManifest, db_url: str, archive: Path) -
 
 def write_failed(out: Path, exc: OSError) -> BackupError:
     return BackupError(Message("backup.write_failed", path=str(out), error=exc.strerror or str(exc)))
+
+
+def refuse_if_not_there(folder: Path, data_dir: Path) -> None:
+    """A backup folder outside the data folder (a USB stick, a share: what the setting is for), or
+    the folder of an archive named (`backup -o`), must be there: made anew, a stick not plugged in
+    got a folder of that name on the PC's own disk, the backup went into it and was said written.
+    The data folder's own (data/backups) is made. A file in a folder's place is said to be one (the
+    system's "Not a directory" stood in a Chinese line)."""
+    if folder.is_dir():
+        return
+    if os.path.lexists(folder):
+        raise BackupError(Message("backup.folder_is_a_file", path=str(folder)))
+    if not _inside(folder, data_dir):
+        raise BackupError(Message("backup.folder_missing", path=str(folder)))
+
+
+def _inside(folder: Path, data_dir: Path) -> bool:
+    try:
+        return folder.resolve().is_relative_to(data_dir.resolve())
+    except OSError:
+        return False
 
 
 def check_archive_target(out: Path) -> None:

@@ -29,6 +29,7 @@ from branchguard.core.backup.archive import (
     check_archive_target,
     ignore,
     never,
+    refuse_if_not_there,
     write_archive,
     write_failed,
 )
@@ -78,26 +79,6 @@ def backup_into_folder(
     finally:
         _one_at_a_time.release()
     return BackupResult(result.path, result.manifest, tuple(pruned))
-
-
-def refuse_if_not_there(folder: Path, data_dir: Path) -> None:
-    """A backup folder outside the data folder (a USB stick, a share: what the setting is for) must
-    be there: made anew, a stick not plugged in got a folder of that name on the PC's own disk, the
-    backup went into it and was said written. The data folder's own (data/backups) is made. A file
-    in a folder's place is said to be one (the system's "Not a directory" stood in a Chinese line)."""
-    if folder.is_dir():
-        return
-    if os.path.lexists(folder):
-        raise BackupError(Message("backup.folder_is_a_file", path=str(folder)))
-    if not _inside(folder, data_dir):
-        raise BackupError(Message("backup.folder_missing", path=str(folder)))
-
-
-def _inside(folder: Path, data_dir: Path) -> bool:
-    try:
-        return folder.resolve().is_relative_to(data_dir.resolve())
-    except OSError:
-        return False
 
 
 def finished_archives(folder: Path) -> list[str]:

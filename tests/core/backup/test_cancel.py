@@ -79,6 +79,7 @@ def test_the_database_copy_is_stopped_between_its_steps(
     monkeypatch.setattr(archive, "_COPY_PAGES", 1)
     stop = StopAt(5)
     out = tmp_path / "out" / "b.zip"
+    out.parent.mkdir()
     with pytest.raises(BackupCancelled):
         archive.create_backup(db.parent, f"sqlite:///{db}", out, "test", stop)
     assert stop.asked == 5  # asked at each step: stopped inside the copy, well before its 50+ pages

@@ -48,3 +48,23 @@ def test_a_file_in_the_folders_place_is_said_to_be_one(ctx: Any, lead: Actor, tm
         ctx.services.backup.create_in_folder(lead, ctx.config.db_url, taken, 7, 12)
     assert err.value.text("zh_CN") == f"备份文件夹 {taken} 是一个文件，不是文件夹；未写入任何内容"
     assert taken.read_text() == "notes"
+
+
+def test_an_archive_named_in_a_folder_that_is_not_there_is_refused(
+    ctx: Any, lead: Actor, tmp_path: Path
+) -> None:
+    """`branchguard backup -o /media/lead/BACKUP/copy.zip` with the stick out made the folder on the
+    PC's own disk and said the backup written, as the folder's backup once did."""
+    stick = tmp_path / "media" / "lead" / "BACKUP"
+    stick.parent.mkdir(parents=True)
+    with pytest.raises(BackupError) as err:
+        ctx.services.backup.create(lead, ctx.config.db_url, stick / "copy.zip")
+    assert "U 盘或网络盘是否已连接" in err.value.text("zh_CN") and str(stick) in err.value.message
+    assert not stick.exists() and list(stick.parent.iterdir()) == []
+
+
+def test_an_archive_named_in_the_data_folders_own_backups_makes_it(ctx: Any, lead: Actor) -> None:
+    own = ctx.config.data_dir / "backups"
+    assert not own.exists()
+    result = ctx.services.backup.create(lead, ctx.config.db_url, own / "copy.zip")
+    assert result.path == own / "copy.zip" and result.path.stat().st_size > 0

@@ -26,6 +26,7 @@ def test_a_complete_backup_the_trail_cannot_record_is_kept_and_said_to_be_comple
 
     monkeypatch.setattr(backup_service, "record", full)
     out = tmp_path / "out" / "backup.zip"
+    out.parent.mkdir()
     with pytest.raises(BackupError) as refused:
         ctx.services.backup.create(lead, ctx.config.db_url, out)
     said = refused.value.text("en")
