@@ -41,6 +41,7 @@ from branchguard.core.backup.types import (
     ManifestFile,
     RestoreResult,
 )
+from branchguard.core.faults.rules import system_words
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.intake import ZIP_DAMAGE, InputRejected, Limits, load_json
 from branchguard.core.kernel.output import OutputRefused, OwnDataRefused, check_target
@@ -223,8 +224,7 @@ def check_backup(archive: Path, known_revisions: list[str]) -> BackupManifest:
     except ZIP_DAMAGE + (KeyError,) as exc:  # noqa: RUF005 (mypy refuses a starred tuple here)
         raise BackupError(Message("backup.unreadable", path=str(archive), error=str(exc))) from None
     except OSError as exc:
-        error = exc.strerror or str(exc)
-        raise BackupError(Message("backup.unreadable", path=str(archive), error=error)) from None
+        raise BackupError(Message("backup.unreadable", path=str(archive), error=system_words(exc))) from None
     if manifest.schema_revision is not None and manifest.schema_revision not in known_revisions:
         revision = manifest.schema_revision
         raise BackupError(Message("backup.newer_schema", path=str(archive), revision=revision))
@@ -264,10 +264,11 @@ def restore_backup(archive: Path, data_dir: Path, db_url: str, known_revisions: 
             _put_back(aside, data_dir, sqlite_path)
             raise
     except OSError as exc:
-        error = exc.strerror or str(exc)
+        error, into = system_words(exc), str(data_dir)
         if exc.filename:  # which file or folder stopped it
-            error = f"{exc.filename}: {error}"
-        raise BackupError(Message("backup.restore_failed", path=str(data_dir), error=error)) from None
+            failed = Message("backup.restore_failed_at", path=into, file=str(exc.filename), error=error)
+            raise BackupError(failed) from None
+        raise BackupError(Message("backup.restore_failed", path=into, error=error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return RestoreResult(manifest, set_aside, left_out, stale, upgraded)
@@ -288,7 +289,7 @@ def check_restore_target(manifest: BackupManifest, db_url: str, archive: Path) -
 
 
 def write_failed(out: Path, exc: OSError) -> BackupError:
-    return BackupError(Message("backup.write_failed", path=str(out), error=exc.strerror or str(exc)))
+    return BackupError(Message("backup.write_failed", path=str(out), error=system_words(exc)))
 
 
 def refuse_if_not_there(folder: Path, data_dir: Path) -> None:

@@ -144,6 +144,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the restore into {path} failed ({error}); the data that was there is back in place",
         "恢复到 {path} 失败（{error}）；原有数据已放回原处",
     ),
+    "backup.restore_failed_at": (
+        "the restore into {path} failed ({file}: {error}); the data that was there is back in place",
+        "恢复到 {path} 失败（{file}：{error}）；原有数据已放回原处",
+    ),
     "backup.auto_done": ("Today's backup is in {path}", "今日备份已保存到 {path}"),
     "backup.auto_failed": (
         "Today's automatic backup failed: {error}. Check the backup folder in Settings.",

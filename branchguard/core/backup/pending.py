@@ -17,6 +17,7 @@ from pathlib import Path
 
 from branchguard.core.backup.archive import BackupError, restore_backup
 from branchguard.core.backup.types import RestoreResult
+from branchguard.core.faults.rules import system_words
 from branchguard.core.kernel.i18n import Message
 
 MARKER = "restore-pending.json"
@@ -47,8 +48,7 @@ def write_marker(data_dir: Path, archive: Path, requested_by: str) -> PendingRes
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        error = exc.strerror or str(exc)
-        raise BackupError(Message("backup.write_failed", path=str(path), error=error)) from None
+        raise BackupError(Message("backup.write_failed", path=str(path), error=system_words(exc))) from None
     return pending
 
 
