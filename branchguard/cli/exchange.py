@@ -81,6 +81,8 @@ def run_package(ctx: AppContext, args: argparse.Namespace) -> int:
         from branchguard.reports.package_documents import period_documents
 
         documents = period_documents(ctx.services, actor, ctx.config.settings.get("report_font"))
+    from branchguard.core.anchors.rules import grouped
+
     result = service.export(
         actor, args.period, args.output, unmask=args.unmask, documents=documents, after=args.after
     )
@@ -92,7 +94,7 @@ def run_package(ctx: AppContext, args: argparse.Namespace) -> int:
             files=result.files,
             start=result.ledger_from,
             end=result.ledger_to,
-            fingerprint=result.fingerprint,
+            fingerprint=grouped(result.fingerprint),
         )
     )
     print(t("exchange.cli.counts", counts=_counts(result.counts), reports=result.documents))

@@ -98,9 +98,9 @@ def test_demo_export_preview_package_and_key(demo_run: Run, tmp_path: Path) -> N
     assert code == 1 and f"{future:%Y-%m} has not begun" in err
     assert not target.exists()
 
-    code, out, err = demo_run("export", "package", "--period", now, "-o", str(tmp_path / "p.zip"))
+    code, written, err = demo_run("export", "package", "--period", now, "-o", str(tmp_path / "p.zip"))
     assert code == 0, err
-    assert f"period {now}" in out and "records: " in out
+    assert f"period {now}" in written and "records: " in written
     with zipfile.ZipFile(tmp_path / "p.zip") as zf:
         names = set(zf.namelist())
         manifest = json.loads(zf.read(package.MANIFEST))
@@ -128,6 +128,7 @@ def test_demo_export_preview_package_and_key(demo_run: Run, tmp_path: Path) -> N
     code, out, err = demo_run("key", "export", "-o", str(tmp_path / "branch.pem"))
     assert code == 0, err
     assert fingerprint in out
+    assert f"key {fingerprint}" in written  # as head office is told it, not "key 3f2a91c0…"
     assert (tmp_path / "branch.pem").read_bytes().startswith(b"-----BEGIN PUBLIC KEY-----")
 
     code, out, err = demo_run("export", "package", "--period", "2026-13", "-o", str(tmp_path / "x.zip"))

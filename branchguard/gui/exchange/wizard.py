@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from branchguard.core.anchors.rules import grouped
 from branchguard.core.exchange.rules import KINDS, period_of, recent_periods
 from branchguard.core.exchange.types import PackagePreview, PackageResult
 from branchguard.core.kernel.errors import ValidationError
@@ -294,7 +295,7 @@ class ExportSavePage(QWizardPage):
             .replace("%2", self.tr("%n report(s)", "", result.documents))
             .replace("%3", str(result.ledger_from))
             .replace("%4", str(result.ledger_to))
-            .replace("%5", result.fingerprint),
+            .replace("%5", grouped(result.fingerprint)),
         ]
         lines.extend(note.text() for note in result.notes)
         if result.anchor_problem is not None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from branchguard.core.anchors.rules import grouped
 from branchguard.core.drills.types import ComplianceStatus
 from branchguard.core.headoffice.package_zip import ledger_order
 from branchguard.core.headoffice.periods import report_period
@@ -241,7 +242,7 @@ class HeadOfficePage(Page):
         texts = [  # plain text, escaped below: the code, the name and the rules come from the package
             self.tr("%n package(s), ledger to entry %1, key %2", "", b.packages)
             .replace("%1", str(b.ledger_seq))
-            .replace("%2", b.fingerprint),
+            .replace("%2", grouped(b.fingerprint)),
             self.tr("Drill rules: %1").replace("%1", rules),
             self.tr("Incidents by category: %1; by level: %2")
             .replace("%1", categories)

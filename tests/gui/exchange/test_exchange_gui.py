@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from branchguard.app import build_main_window
 from branchguard.context import AppContext, open_context
+from branchguard.core.anchors.rules import grouped
 from branchguard.core.exchange import rules as package
 from branchguard.core.exchange.service import ExchangeService
 from branchguard.core.kernel.types import Actor, Role
@@ -91,6 +92,8 @@ def test_the_lead_exports_a_package_through_the_wizard(
     with zipfile.ZipFile(saved) as zf:
         manifest = json.loads(zf.read(package.MANIFEST))
     assert manifest["period"]["name"] == now and manifest["reports"] == 0 and manifest["masked"] is True
+    key = manifest["key"]["fingerprint"]  # as `key export` and head office's report show it
+    assert f"signed with key {grouped(key)}" in page.done_text.text() and key not in page.done_text.text()
     assert pool_tasks.ran_off_the_gui_thread("export") and pool_tasks.ran_off_the_gui_thread("preview")
     wizard.accept()
 
@@ -200,6 +203,7 @@ def test_head_office_window_imports_and_shows_branches(
     detail = page.detail.text()
     assert "DEMO-0101" in detail and "Drill rules:" in detail
     assert "2 packages, ledger to entry" in detail
+    assert f"key {grouped(b.fingerprint)}" in detail  # as the branch's `key export` said it
     # every kind of record held in words (complaint statistics once showed as "complaintstats")
     assert "months of complaint statistics" in detail and "complaintstats" not in detail
     records = page.open_records(page.model.HAZARDS)  # what a figure counts, by double-click
