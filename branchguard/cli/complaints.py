@@ -484,7 +484,8 @@ def run_show(ctx: AppContext, args: argparse.Namespace) -> int:
     ):
         print(f"  {label}: {value}")
     for s in detail.steps:
-        print(f"- {local_time(s.at)}  {s.step.label}  {who(s.by)}: {s.text}")
+        said = f": {s.text}" if s.text else ""  # an acceptance without words ended "王建国: "
+        print(f"- {local_time(s.at)}  {s.step.label}  {who(s.by)}{said}")
         for line in step_detail_lines(s):
             print(f"    {line}")
         for ref in s.evidence:

@@ -296,3 +296,13 @@ def test_read_only_a_lookup_the_trail_records_is_refused_saying_why(run: Run) ->
     assert [i["id"] for i in listed] == [cid]
     events = json.loads(ok(run, "audit", "list", "--json"))
     assert not {e["action"] for e in events} & {"complaint.unmask", "complaint.search_name"}
+
+
+def test_a_step_without_words_is_shown_without_a_dangling_colon(run: Run) -> None:
+    """A complaint registered with no acknowledgement showed its first step as "… Acceptance  王建国: "."""
+    cid = _add(run, 1)
+    lines = ok(run, "complaint", "show", str(cid)).splitlines()
+    [accepted] = [line for line in lines if line.startswith("- ")][:1]
+    assert not accepted.rstrip().endswith(":") and accepted == accepted.rstrip()
+    ok(run, "complaint", "step", str(cid), "investigate", "--text", "调取监控")
+    assert any(line.endswith(": 调取监控") for line in ok(run, "complaint", "show", str(cid)).splitlines())
