@@ -144,6 +144,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the restore into {path} failed ({error}); the data that was there is back in place",
         "恢复到 {path} 失败（{error}）；原有数据已放回原处",
     ),
+    "backup.restore_request_unwritten": (
+        "cannot write the restore request {path}: {error}; the backup was not changed and no restore "
+        "was asked for",
+        "无法写入恢复请求 {path}：{error}；备份文件未受影响，也未请求恢复",
+    ),
     "backup.restore_failed_at": (
         "the restore into {path} failed ({file}: {error}); the data that was there is back in place",
         "恢复到 {path} 失败（{file}：{error}）；原有数据已放回原处",

@@ -48,7 +48,9 @@ def write_marker(data_dir: Path, archive: Path, requested_by: str) -> PendingRes
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise BackupError(Message("backup.write_failed", path=str(path), error=system_words(exc))) from None
+        # Not "cannot write the backup": the backup is sound, the request to restore it is not written.
+        unwritten = Message("backup.restore_request_unwritten", path=str(path), error=system_words(exc))
+        raise BackupError(unwritten) from None
     return pending
 
 

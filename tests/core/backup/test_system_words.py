@@ -52,7 +52,10 @@ def test_a_read_only_data_folder_refusing_the_restore_marker_is_said_in_chinese(
     monkeypatch.setattr(Path, "write_text", read_only)
     with pytest.raises(BackupError) as err:
         pending.write_marker(tmp_path, tmp_path / "copy.zip", "lead")
-    assert "只读文件系统" in err.value.text("zh_CN") and "Read-only" not in err.value.text("zh_CN")
+    said = err.value.text("zh_CN")
+    assert "只读文件系统" in said and "Read-only" not in said
+    # the request is what was not written, not "the backup" (无法写入备份), which is sound
+    assert said.startswith("无法写入恢复请求") and "未请求恢复" in said
 
 
 def test_an_unreadable_archive_is_said_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
