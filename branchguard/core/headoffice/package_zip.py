@@ -40,7 +40,11 @@ _UNREADABLE: tuple[type[Exception], ...] = (OSError, KeyError, TypeError, ValueE
 
 
 class Refused(ValidationError):
-    """A package refused; nothing of it was written (a quarantined one is kept aside, with why)."""
+    """A package refused; nothing of it was written (a quarantined one is kept aside, with why).
+    Once its manifest was read, `branch_code` and `period` say what the package says it is of."""
+
+    branch_code = ""
+    period = ""
 
 
 def refuse(key: str, **params: object) -> Refused:

@@ -167,6 +167,23 @@ class HeadOfficeService:
         problem = rules.schema_problem("manifest", manifest) or rules.manifest_meaning_problem(manifest)
         if problem is not None:
             raise _refuse("ho.schema", file=package.MANIFEST, problem=problem)
+        try:
+            return self._proved(actor, path, zf, names, manifest, manifest_bytes, signature)
+        except Refused as exc:  # past here the refusal is of the branch and period the package says
+            exc.branch_code, exc.period = manifest["branch"]["code"], manifest["period"]["name"]
+            raise
+
+    def _proved(
+        self,
+        actor: Actor,
+        path: Path,
+        zf: zipfile.ZipFile,
+        names: set[str],
+        manifest: dict[str, Any],
+        manifest_bytes: bytes,
+        signature: str,
+    ) -> ImportResult:
+        """The package of a known branch, its manifest in its schema: proved, then taken in."""
         code, period = manifest["branch"]["code"], manifest["period"]["name"]
         with self._sessions() as s:
             branch = store.branch_by_code(s, code)

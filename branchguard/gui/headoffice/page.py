@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from branchguard.core.anchors.rules import grouped
 from branchguard.core.drills.types import ComplianceStatus
-from branchguard.core.headoffice.package_zip import ledger_order
+from branchguard.core.headoffice.package_zip import Refused, ledger_order
 from branchguard.core.headoffice.periods import report_period
 from branchguard.core.headoffice.types import BranchRollup, ImportOutcome
 from branchguard.core.incidents.types import IncidentCategory
@@ -294,7 +294,9 @@ class HeadOfficePage(Page):
                 try:
                     r = service.import_package(actor, path)
                 except BranchGuardError as exc:
-                    out.append(FileOutcome(path.name, False, "", "", refused.replace("%1", exc.message)))
+                    code, period = (exc.branch_code, exc.period) if isinstance(exc, Refused) else ("", "")
+                    said = refused.replace("%1", exc.message)
+                    out.append(FileOutcome(path.name, False, code, period, said))
                     continue
                 text = (
                     already

@@ -43,6 +43,7 @@ def test_a_package_older_than_the_one_held_is_refused_as_older_not_quarantined(
 
     with pytest.raises(Refused) as refused:
         hos.import_package(admin, late)
+    assert (refused.value.branch_code, refused.value.period) == ("DEMO-0101", before)  # for the results
     worded = refused.value.content.text("en")
     assert f"package for {before} was made" in worded and f"export {before} again" in worded, worded
     assert "dropped" not in worded and "quarantine" not in worded

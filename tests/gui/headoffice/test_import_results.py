@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from branchguard.app import build_main_window
 from branchguard.context import open_context
+from branchguard.core.headoffice.package_zip import refuse
 from branchguard.core.headoffice.types import ImportOutcome, ImportResult
 from branchguard.gui.headoffice.models import FileOutcome
 from branchguard.gui.headoffice.page import HeadOfficePage, ImportResultsDialog
@@ -55,6 +56,37 @@ def test_a_period_sent_again_says_so(qtbot: Any, monkeypatch: pytest.MonkeyPatch
         [outcome] = page.results.model.rows()
         assert outcome.text.startswith("imported: 9 records, 2 ledger entries — sent again"), outcome.text
         assert earlier.astimezone().strftime("%Y-%m-%d %H:%M") in outcome.text
+        page.results.reject()
+        window.close()
+    finally:
+        ctx.close()
+
+
+def test_a_refused_package_names_its_branch_and_period_in_the_results(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A package refused once its manifest was read (a gap in its ledger, older than the one held)
+    names the branch and period it says it is of in their columns, not only in its reason."""
+    made = open_context(tmp_path / "ho", lang="en")
+    made.services.headoffice.init("华东区总行", "admin", HO_PASSWORD)
+    made.close()
+    ctx = open_context(tmp_path / "ho", lang="en")
+    try:
+        window = build_main_window(ctx, ctx.services.auth.login("admin", HO_PASSWORD))
+        qtbot.addWidget(window)
+        page = window.show_page("headoffice")
+        assert isinstance(page, HeadOfficePage)
+
+        def gap(_actor: Any, _path: Path) -> ImportResult:
+            refused = refuse("ho.ledger_gap", code="B001", held=8, start=12)
+            refused.branch_code, refused.period = "B001", "2026-11"
+            raise refused
+
+        monkeypatch.setattr(ctx.services.headoffice, "import_package", gap)
+        page.import_files([tmp_path / "B001-2026-11.zip"])
+        qtbot.waitUntil(lambda: getattr(page, "results", None) is not None, timeout=10_000)
+        [outcome] = page.results.model.rows()
+        assert (outcome.ok, outcome.branch, outcome.period) == (False, "B001", "2026-11"), outcome
         page.results.reject()
         window.close()
     finally:
