@@ -2045,7 +2045,7 @@ Submitted as: %3</source>
     </message>
     <message>
         <source>Confirm that the fix was checked on site. The hazard no longer counts as open.</source>
-        <translation>确认已到现场核实整改。验收后该隐患不再计入未整改隐患。</translation>
+        <translation>确认已到现场核实整改。验收后该隐患不再计入未验收隐患。</translation>
     </message>
     <message>
         <source>What was checked?</source>
@@ -7193,7 +7193,7 @@ Submitted as: %3</source>
     </message>
     <message>
         <source>Hazards open</source>
-        <translation>未整改隐患</translation>
+        <translation>未验收隐患</translation>
     </message>
     <message>
         <source>Overdue</source>
