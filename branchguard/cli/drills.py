@@ -19,7 +19,7 @@ from branchguard.cli.common import (
     warn,
     whole,
 )
-from branchguard.cli.schedules import parse_start, wall_clock
+from branchguard.cli.schedules import parse_day, parse_start, wall_clock
 from branchguard.core.drills.types import (
     ComplianceItem,
     ComplianceStatus,
@@ -335,17 +335,21 @@ def read_scores(path: Path) -> EvaluationInput:
     actions = raw.get("actions") or []
     if not isinstance(actions, list) or not all(isinstance(a, dict) for a in actions):
         raise bad(Message("cli.drill.scores_shape"))
-    try:
-        follow_ups = tuple(
-            FollowUpInput(
-                str(a.get("text") or ""),
-                str(a.get("owner") or ""),
-                date.fromisoformat(str(a["due"])) if a.get("due") else None,
-            )
-            for a in actions
-        )
-    except ValueError as exc:
-        raise bad(str(exc)) from None
+
+    def due(action: dict[Any, Any], n: int) -> date | None:
+        """An action's due date; a bad one said in the user's language, naming the action."""
+        if not action.get("due"):
+            return None
+        try:
+            return parse_day(str(action["due"]), "field.due_date")
+        except ValidationError as exc:
+            place = Message("field.follow_up", n=n)
+            raise bad(Message("error.in_field", field=place, reason=exc.reason_message)) from None
+
+    follow_ups = tuple(
+        FollowUpInput(str(a.get("text") or ""), str(a.get("owner") or ""), due(a, n))
+        for n, a in enumerate(actions, start=1)
+    )
     return EvaluationInput(
         scores={str(k): v for k, v in scores.items()},
         problems=str(raw.get("problems") or ""),

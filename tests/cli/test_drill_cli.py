@@ -228,3 +228,26 @@ def test_a_drill_recorded_by_mistake_is_voided_with_its_reason(run: Run, tmp_pat
     (line,) = [row for row in out.splitlines() if row.split()[:1] == ["1"]]
     assert "Voided" in line and "Cancelled" not in line and "81" not in line.split()[-1]
     assert [p["voided"] for p in json.loads(run("drill", "list", "--json")[1])] == [True]
+
+
+def test_a_corrective_action_with_a_bad_due_date_is_refused_in_the_users_language(
+    run: Run, tmp_path: Path
+) -> None:
+    """A day the calendar lacks, or no date at all, in a scores file's actions: said in the user's
+    language with the action's number, not as Python's English ("month must be in 1..12")."""
+    assert run("drill", "plan", "--playbook", "FIRE", "--date", "2031-08-31")[0] == 0
+    code, out, _err = run("drill", "run", "1")
+    closed = run("incident", "close", out.strip(), "--outcome", "演练结束", "--despite-pending")
+    assert code == 0 and closed[0] == 0
+    scores = tmp_path / "scores.yaml"
+    two = SCORES + '  - {text: 复训柜员, owner: 王经理, due: "2031-13-01"}\n'
+    scores.write_text(two, encoding="utf-8")
+    code, _, err = run("drill", "evaluate", "1", "--scores", str(scores), lang="zh_CN")
+    assert code == 1 and "整改措施 2" in err and "日历上没有这一天" in err, err
+    assert "month must be" not in err
+    scores.write_text(two.replace("2031-13-01", "15 Sept"), encoding="utf-8")
+    code, _, err = run("drill", "evaluate", "1", "--scores", str(scores))
+    assert code == 1 and "Follow-up action 2: '15 Sept' is not a date (YYYY-MM-DD)" in err, err
+    assert "isoformat" not in err
+    [plan] = _listed(run)
+    assert plan["status"] == "running" and plan["score"] is None
