@@ -37,6 +37,8 @@ from branchguard.gui.kit.icons import icon
 from branchguard.gui.kit.loader import Loader
 from branchguard.gui.kit.plain import literal
 from branchguard.gui.kit.rows import SIZE_SAMPLE_ROWS
+from branchguard.gui.kit.screen import resize_within_screen
+from branchguard.gui.kit.text_scale import scaled
 from branchguard.gui.kit.times import date_time, now_utc
 from branchguard.gui.kit.writer import writer
 from branchguard.gui.shell.reminder_notice import ReminderNotice
@@ -150,7 +152,9 @@ class NotificationPanel(QFrame):
         box.addWidget(self.view, 1)
         box.addWidget(self.empty)
         box.addLayout(buttons)
-        self.resize(560, 320)
+        # the size chosen for 10 pt text, grown with larger text: at 15 pt a 560 px list cut its
+        # reminders to "Hazard …" (the title column is what is left beside the date, state, owner)
+        resize_within_screen(self, scaled(560, self), scaled(320, self))
         self.view.selectionModel().selectionChanged.connect(self.update_buttons)
         centre.model.modelReset.connect(self._reset)
         self._unsized = False
