@@ -327,7 +327,9 @@ class InspectionRunner(QWidget):
             self._update_progress()
             return
         self.current = number
-        index = self.model.index(row, ChecklistModel.COL_TEXT)
+        # the row's number current, so the row comes into view from its left: scrolled to its text,
+        # a list narrower than its columns (15 pt at 1024×768) hid the number and the result
+        index = self.model.index(row, ChecklistModel.COL_NUMBER)
         if self.table.currentIndex().row() != row:
             self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
