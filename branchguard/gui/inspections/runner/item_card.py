@@ -32,7 +32,9 @@ class ItemCard(QFrame):
         self.criterion = plain(QLabel())
         self.criterion.setObjectName("inspection_item_criterion")
         self.criterion.setWordWrap(True)
-        self.criterion.setFont(sized(self.font(), 11))
+        # never smaller than the text around it: at a 15 pt system font it stayed at 11 pt (grown
+        # with the item's text and answer instead, the card left the item list one row at 768 px)
+        self.criterion.setFont(sized(self.font(), max(11.0, self.font().pointSizeF())))
         self.criterion.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.flags = QLabel()
         self.flags.setObjectName("inspection_item_flags")
