@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -152,6 +153,25 @@ def test_drill_move_moves_the_plan_its_calendar_entry_and_compliance(run: Run) -
     assert run("drill", "run", "1")[0] == 0
     code, _out, err = run("drill", "move", "1", "--date", "2031-10-01")
     assert code != 0 and "#1" in err
+
+
+def test_drill_list_is_in_the_order_of_its_date_column_once_a_series_was_run(run: Run) -> None:
+    """A monthly drill run once shows its next date and is listed there, the latest date first,
+    as the Drills page lists it: it was listed by when it was made (its run among the plans made
+    after it, the dates out of order)."""
+    monthly = ("--date", "2031-08-31 23:30", "--rrule", "monthly")
+    assert run("drill", "plan", "--playbook", "fire", *monthly)[0] == 0
+    assert run("drill", "run", "1")[0] == 0  # #2, today
+    assert run("drill", "plan", "--playbook", "rob", "--date", "2031-09-10 10:00")[0] == 0  # #3
+    assert run("drill", "plan", "--playbook", "rob", "--date", "2031-11-01 10:00")[0] == 0  # #4
+    listed = _listed(run)
+    assert [p["id"] for p in listed] == [4, 1, 3, 2]
+    assert listed[1]["planned_local"].startswith("2031-09-30 23:30")
+    code, out, err = run("drill", "list")
+    assert code == 0, err
+    shown = re.findall(r"^(\d+) .*?(\d{4}-\d\d-\d\d \d\d:\d\d)", out, re.MULTILINE)
+    assert [int(n) for n, _date in shown] == [4, 1, 3, 2]
+    assert [d for _n, d in shown] == sorted((d for _n, d in shown), reverse=True)
 
 
 def test_a_drill_held_before_the_install_is_recorded_afterwards(run: Run, tmp_path: Path) -> None:

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from branchguard.core.accounts.names import person_of
 from branchguard.core.audit.service import record
 from branchguard.core.drills import actions as drills_actions
-from branchguard.core.drills import compliance, held
+from branchguard.core.drills import compliance, held, listing
 from branchguard.core.drills import library as drills_data
 from branchguard.core.drills import rules as drill_rules
 from branchguard.core.drills import store as drills_store
@@ -62,20 +62,6 @@ if TYPE_CHECKING:  # imported by whoever runs a drill: the dashboard and complia
     from branchguard.core.incidents.service import IncidentService
 
 T = TypeVar("T", CriteriaSet, ComplianceRule)  # what `_save_regional` saves
-# The date the list shows for a plan: its run's, else the planned one. The window's default
-# order (newest first) and its Date column's.
-SHOWN_DATE = func.coalesce(DrillPlanRow.run_at, DrillPlanRow.planned_at)
-# The drill list's columns a window can be sorted by, in SQL (a series sorts by its first date).
-LIST_SORTS: dict[str, paging.Column] = {
-    "id": DrillPlanRow.id,
-    "title": DrillPlanRow.title,
-    "playbook": DrillPlanRow.playbook_code,
-    "scope": DrillPlanRow.scope,
-    "mode": DrillPlanRow.mode,
-    "announced": DrillPlanRow.announced,
-    "date": SHOWN_DATE,
-    "status": DrillPlanRow.status,
-}
 
 
 class DrillService:
@@ -204,25 +190,31 @@ class DrillService:
             return drills_store.plan_infos(s, [self._row(s, plan_id)], utcnow())[0]
 
     def list(self, actor: Actor, status: DrillStatus | None = None) -> builtins.list[DrillPlan]:
-        """Every plan and run, the newest first."""
+        """Every plan and run, in the window's own order: by the date shown, the newest first
+        (drills/listing.py), the later-made first on the same date."""
         require(actor, "drill.read")
+        now = utcnow()
         with self._sessions() as s:
-            stmt = select(DrillPlanRow).order_by(DrillPlanRow.id.desc())
+            series = listing.series_dates(s, now)
+            stmt = select(DrillPlanRow).order_by(series.shown_date().desc(), DrillPlanRow.id.desc())
             if status is not None:
                 stmt = stmt.where(DrillPlanRow.status == status.value)
-            return drills_store.plan_infos(s, s.scalars(stmt), utcnow())
+            return drills_store.plan_infos(s, s.scalars(stmt), now, series.next_runs)
 
     def window(self, actor: Actor, status: DrillStatus | None, window: Window) -> Slice[DrillPlan]:
         """One window of the plans and runs (by the date shown, the newest first, unless
-        `window.sort` names a column of `LIST_SORTS`) and the count of all that `status` selects."""
+        `window.sort` names another of `listing.COLUMN_SORTS`) and the count of all that `status`
+        selects."""
         require(actor, "drill.read")
         stmt = select(DrillPlanRow.__table__)  # the columns, not ORM rows (drills/store.PlanRow)
         if status is not None:
             stmt = stmt.where(DrillPlanRow.status == status.value)
+        now = utcnow()
         with self._sessions() as s:
             total = s.scalar(paging.count(stmt)) or 0
-            page = paging.ordered(stmt, window, LIST_SORTS, (SHOWN_DATE,), DrillPlanRow.id)
-            return Slice(drills_store.plan_infos(s, s.execute(page), utcnow()), total)
+            series = listing.series_dates(s, now)  # the dates shown are the dates sorted by
+            page = paging.ordered(stmt, window, series.sorts(), (series.shown_date(),), DrillPlanRow.id)
+            return Slice(drills_store.plan_infos(s, s.execute(page), now, series.next_runs), total)
 
     def evaluation(self, actor: Actor, plan_id: int) -> Evaluation | None:
         """The drill's evaluation (its scores, the problems it found), None before it is evaluated."""

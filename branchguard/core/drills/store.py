@@ -45,7 +45,12 @@ MAX_NAMES = 200
 PlanRow = DrillPlanRow | Row[Any]
 
 
-def plan_infos(s: Session, rows: Iterable[PlanRow], now: datetime) -> list[DrillPlan]:
+def plan_infos(
+    s: Session, rows: Iterable[PlanRow], now: datetime, next_runs: dict[int, datetime] | None = None
+) -> list[DrillPlan]:
+    """The plans of `rows` as at `now`. `next_runs`: the series' next dates by schedule, already
+    worked out at `now` for every planned series (the list's order is made from them,
+    drills/listing.py); None, worked out here for the series among the rows."""
     rows = list(rows)
     ids = [r.id for r in rows]
     scores = dict(
@@ -63,9 +68,11 @@ def plan_infos(s: Session, rows: Iterable[PlanRow], now: datetime) -> list[Drill
     schedule_ids = [r.schedule_id for r in rows if r.schedule_id is not None]
     by_id = select(ScheduleRow.id, ScheduleRow.rrule).where(paging.among(s, ScheduleRow.id, schedule_ids))
     rules: dict[int, str] = dict(s.execute(by_id).tuples().all()) if schedule_ids else {}
-    series_ids = [schedule_id for schedule_id, rule in rules.items() if rule]
-    series = list(s.scalars(select(ScheduleRow).where(ScheduleRow.id.in_(series_ids)))) if series_ids else []
-    next_runs = schedules_store.next_dates(s, series, now) if series else {}
+    if next_runs is None:
+        series_ids = [schedule_id for schedule_id, rule in rules.items() if rule]
+        by_ids = select(ScheduleRow).where(ScheduleRow.id.in_(series_ids))
+        series = list(s.scalars(by_ids)) if series_ids else []
+        next_runs = schedules_store.next_dates(s, series, now) if series else {}
     names = title_names(s)
     runs = [r.incident_id for r in rows if r.incident_id is not None]
     ended = (

@@ -74,7 +74,8 @@ def test_a_window_of_the_list_gives_each_plan_as_get_does(ctx, lead, staff) -> N
     cancelled = drills.cancel(lead, _plan(ctx, lead, code="ROB").id)
     window = drills.window(lead, None, Window())
     assert window.total == 4
-    assert window.rows == [drills.get(lead, p.id) for p in (cancelled, series, running, ended)]
+    # the series first: run, it shows its next date, six months on
+    assert window.rows == [drills.get(lead, p.id) for p in (series, cancelled, running, ended)]
     got = {p.id: p for p in window.rows}
     assert got[ended.id].ended and not got[running.id].ended
     assert got[series.id].rule and got[series.id].planned_at is not None
