@@ -4,6 +4,7 @@ data folder (private by default). Qt-free: the services read built-in content fr
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,28 @@ def read_resource_yaml(path: Path) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+# An item of a built-in file's list as the files write it: its first key `code` on the item's own line
+# (no other line starts "- code:"), and a key of the file's top level.
+_ITEM_CODE = re.compile(r"^[ \t]*- code:[ \t]*([A-Za-z0-9_-]+)[ \t]*$")
+_TOP_KEY = re.compile(r"^([A-Za-z_]\w*):")
+
+
+def resource_codes(path: Path) -> dict[str, frozenset[str]]:
+    """The codes of a built-in content file's items, by the top-level key whose list holds them,
+    read off the file's lines without parsing it (no YAML reader loaded: a seed asked at every start
+    parses the file only when the database lacks one of these). The tests hold it equal to the
+    parsed file for every file seeded so."""
+    codes: dict[str, set[str]] = {}
+    key = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        top = _TOP_KEY.match(line)
+        if top is not None:
+            key = top.group(1)
+        elif (item := _ITEM_CODE.match(line)) is not None:
+            codes.setdefault(key, set()).add(item.group(1))
+    return {k: frozenset(v) for k, v in codes.items()}
 
 
 def icons_dir() -> Path:

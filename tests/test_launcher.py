@@ -83,3 +83,22 @@ def test_reopening_a_database_builds_no_capability_it_does_not_use(tmp_path) -> 
     out = subprocess.run(run, capture_output=True, text=True, check=True).stdout.split("\n")
     assert out[0] == "[]"
     assert out[1] == "['branchguard.core.drills.service', 'branchguard.db.models.drills']"  # once asked for
+
+
+def test_the_dashboards_first_read_reads_no_yaml(records_data_dir) -> None:
+    """The landing page's first read at every start (the demo branch with its records: a certificate
+    reminder due within the week, the drills' built-in rules all seeded) neither parses a built-in
+    file nor loads the YAML reader: the dashboard counts the items due without wording the training
+    kind in their titles, and the drills' defaults are scanned for their codes, not parsed."""
+    code = (
+        "import sys\n"
+        "from branchguard.context import open_context\n"
+        f"ctx = open_context({str(records_data_dir)!r})\n"
+        "actor = ctx.services.auth.login('lead', 'lead-demo-2026')\n"
+        "ctx.services.dashboard.dashboard(actor)\n"
+        "ctx.services.dashboard.first_steps(actor)\n"
+        "print(sorted(m for m in ('yaml', 'branchguard.core.team.library') if m in sys.modules))\n"
+        "ctx.close()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

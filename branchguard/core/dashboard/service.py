@@ -297,7 +297,7 @@ class DashboardService:
             )
         values["hazards_oldest_age_days"] = max(0, (now - oldest).days) if oldest is not None else 0
         scheduled = {n: x.filter for n, x in targets.items() if isinstance(x.filter, DueFilter)}
-        due = self._schedules.due_lists(actor, list(scheduled.values()), now, zone)
+        due = self._schedules.due_lists(actor, list(scheduled.values()), now, zone, named=False)  # counted
         for name, items in zip(scheduled, due, strict=True):
             values[name] = len(items)
         states = [item.status for item in self._drills.compliance(actor, now=now)]

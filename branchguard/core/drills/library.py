@@ -21,7 +21,7 @@ from branchguard.core.playbooks.types import IncidentCategory, PlanTier
 from branchguard.db.base import utcnow
 from branchguard.db.locks import locked
 from branchguard.db.models.drills import ComplianceRuleRow, DrillCriteriaSetRow
-from branchguard.paths import read_resource_yaml, resources_dir
+from branchguard.paths import read_resource_yaml, resource_codes, resources_dir
 
 FALLBACK_SET = "GENERAL"
 MAX_INTERVAL_MONTHS = 60
@@ -63,15 +63,31 @@ def load_defaults(path: Path | None = None) -> tuple[list[CriteriaSet], list[Com
     return [check_set(s) for s in sets], [check_rule(r) for r in rules]
 
 
+def builtin_codes(path: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """The codes of the built-in criteria sets and of the built-in rules, as stored (upper case),
+    read off the file's lines without parsing it; tests/core/drills holds them to the parsed file."""
+    codes = resource_codes(path or defaults_file())
+    def stored(key: str) -> frozenset[str]:
+        return frozenset(code.upper() for code in codes.get(key, ()))
+
+    return stored("criteria_sets"), stored("compliance_rules")
+
+
 def seed_defaults(sessions: sessionmaker[Session], path: Path | None = None) -> bool:
     """Write the built-in sets and rules (region "") the database does not hold yet, by code; True
     when this call wrote any. A built-in record already there, edited or not, is left as it is, so
     a later release adds its new rules without touching a branch's changes. Two processes seeding
-    at once cannot duplicate them: the loser's insert hits the unique key."""
-    sets, rules = load_defaults(path)
+    at once cannot duplicate them: the loser's insert hits the unique key.
+
+    Each process asks at its first use of the drills (the dashboard's first read, at every start):
+    when the database holds every code the file names, the file is not parsed (`builtin_codes`)."""
     with sessions() as s:
         have_sets = set(s.scalars(select(DrillCriteriaSetRow.code).where(DrillCriteriaSetRow.region == "")))
         have_rules = set(s.scalars(select(ComplianceRuleRow.code).where(ComplianceRuleRow.region == "")))
+    file_sets, file_rules = builtin_codes(path)
+    if file_sets and file_rules and file_sets <= have_sets and file_rules <= have_rules:
+        return False
+    sets, rules = load_defaults(path)
     new_sets = [cs for cs in sets if cs.code.strip().upper() not in have_sets]
     new_rules = [r for r in rules if r.code.strip().upper() not in have_rules]
     if not new_sets and not new_rules:

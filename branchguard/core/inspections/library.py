@@ -33,7 +33,7 @@ from branchguard.core.kernel.types import Actor, Text2
 from branchguard.core.playbooks.rules import clean_code
 from branchguard.db.base import utcnow
 from branchguard.db.models.inspections import TemplateItemRow, TemplateRow, TemplateVersionRow
-from branchguard.paths import read_resource_yaml, resources_dir
+from branchguard.paths import read_resource_yaml, resource_codes, resources_dir
 
 ITEM_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 PARAM_KEY = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
@@ -85,15 +85,10 @@ def load_builtin(path: Path | None = None) -> list[TemplateContent]:
     ]
 
 
-# A template's code as the built-in file writes it: the first key of each item of `templates:` (no
-# item, parameter or step of a template starts with `code`).
-_FILE_CODE = re.compile(r"^[ \t]*- code:[ \t]*([A-Za-z0-9_-]+)[ \t]*$", re.M)
-
-
 def builtin_codes(path: Path | None = None) -> frozenset[str]:
     """The codes of the built-in templates, read off the file's lines without parsing it (the YAML
     takes ~17 ms to parse, the scan 0.1 ms); tests/core/inspections holds the two equal."""
-    return frozenset(_FILE_CODE.findall((path or templates_file()).read_text(encoding="utf-8")))
+    return resource_codes(path or templates_file()).get("templates", frozenset())
 
 
 def seed_builtin(sessions: sessionmaker[Session], path: Path | None = None) -> int:

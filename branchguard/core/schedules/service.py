@@ -276,14 +276,20 @@ class ScheduleService(ReminderDesk):
             return [store.schedule_info(r, now, dues.get(r.id, ()), names) for r in rows]
 
     def open_items(
-        self, actor: Actor, now: datetime | None = None, kinds: Sequence[ScheduleKind] = ()
+        self,
+        actor: Actor,
+        now: datetime | None = None,
+        kinds: Sequence[ScheduleKind] = (),
+        *,
+        named: bool = True,
     ) -> builtins.list[OccurrenceInfo]:
-        """Open occurrences (overdue ones flagged), earliest due first; of `kinds` only, if given."""
+        """Open occurrences (overdue ones flagged), earliest due first; of `kinds` only, if given.
+        Not `named`: a made title keeps the names inside it as stored (for counting)."""
         require(actor, "schedule.read")
         now = now or utcnow()
         with self._sessions() as s:
             stmt = store.open_occurrences(kinds)
-            names = title_names(s)
+            names = title_names(s) if named else None
             return [store.occurrence_info(o, sc, now, names) for o, sc in s.execute(stmt).tuples()]
 
     def due_items(
@@ -300,28 +306,33 @@ class ScheduleService(ReminderDesk):
         filters: Sequence[DueFilter],
         now: datetime | None = None,
         zone: ZoneInfo | None = None,
+        *,
+        named: bool = True,
     ) -> builtins.list[builtins.list[OccurrenceInfo]]:
         """`due_items` of each filter from one read of the open items and one of the calendar over
         the widest window (the dashboard's figures): a narrower window's items are the wider's due
         in it, as the calendar keeps slots by due time, a slot is due within MAX_SHIFT_DAYS of its
-        rule's instant, and a written occurrence replaces its slot wherever it is due."""
+        rule's instant, and a written occurrence replaces its slot wherever it is due. Not `named`
+        (the dashboard counts them): the same items, the names inside their made titles as stored,
+        so neither the names' tables nor the training kinds' file are read."""
         require(actor, "schedule.read")
         now = now or utcnow()
         tz = zone or rules.zone(rules.local_zone_name())
         bounds = [rules.due_bounds(f.window, now, tz) for f in filters]
-        open_now = self.open_items(actor, now) if any(a is None for a, _u in bounds) else []
+        open_now = self.open_items(actor, now, named=named) if any(a is None for a, _u in bounds) else []
         ahead = [(a, u) for a, u in bounds if a is not None]
         coming = []
         if ahead:
             end = max(u for _a, u in ahead) + timedelta(microseconds=1)
-            coming = self.calendar(actor, min(a for a, _u in ahead), end, now)
+            coming = self.calendar(actor, min(a for a, _u in ahead), end, now, named=named)
         return rules.due_in_windows(filters, bounds, open_now, coming)
 
     def calendar(
-        self, actor: Actor, start: datetime, end: datetime, now: datetime | None = None
+        self, actor: Actor, start: datetime, end: datetime, now: datetime | None = None, *, named: bool = True
     ) -> builtins.list[OccurrenceInfo]:
         """Occurrences due in [start, end): those written already, and those the rules still
-        promise (id None). Inactive schedules show only what was written."""
+        promise (id None). Inactive schedules show only what was written. Not `named`: as
+        `open_items`."""
         require(actor, "schedule.read")
         if end <= start:
             raise ValidationError("field.date_range", Message("schedule.bad_range"))
@@ -331,7 +342,7 @@ class ScheduleService(ReminderDesk):
         now = now or utcnow()
         with self._sessions() as s:
             items: dict[tuple[int, datetime], OccurrenceInfo] = {}
-            names = title_names(s)
+            names = title_names(s) if named else None
             for sched in s.scalars(store.active_between(start, end)):
                 slots = rules.slots_between(store.spec_of(sched), start, end)
                 if sched.rrule:  # not those from before the rule was set: not owed, never written

@@ -133,29 +133,49 @@ def renamed(title: str, key: str, field: str, old: Iterable[Text2], new: Text2) 
 
 
 def made_title(title: str, names: Names | None = None, lang: str | None = None) -> str:
-    """`title` in `lang` (the current language by default) when the program made it, else as stored."""
+    """`title` in `lang` (the current language by default) when the program made it, else as stored;
+    with `names` (`title_names`), a name inside it in `lang` too."""
     seen = recognised(title)
     if seen is None:
         return title
     key, values = seen
-    worded = {
-        name: names[value].translated(lang) if names and value in names else value
-        for name, value in values.items()
-    }
+    worded = {name: _name_in(name, value, names, lang) for name, value in values.items()}
     return t(key, lang, **worded)
+
+
+# The one field of a made title that names a training kind (team.schedule_title's {kind}).
+TRAINING_FIELD = "kind"
+
+
+def _name_in(field: str, value: str, names: Names | None, lang: str | None) -> str:
+    """A value of a made title in `lang`: a name the database holds in both languages, or, in the
+    title's training field, a training kind of the built-in file (found only there, so the file
+    and the YAML reader load only when such a title is worded: the dashboard's first read, at every
+    start, words none)."""
+    if names is None:
+        return value
+    known = names.get(value)
+    if known is None and field == TRAINING_FIELD:
+        known = _training_names().get(value)
+    return known.translated(lang) if known is not None else value
+
+
+@lru_cache(maxsize=1)
+def _training_names() -> dict[str, Text2]:
+    """The built-in training kinds by either spelling (the file is read once per process)."""
+    from branchguard.core.team.library import kinds
+
+    return {spelling: k.name for k in kinds() for spelling in (k.name.zh, k.name.en) if spelling}
 
 
 def title_names(s: Session) -> dict[str, Text2]:
     """The names that go inside made titles and that are known in both languages: every plan
-    version's title and every checklist version's name the database holds, and the training kinds
-    a certificate reminder names; each found by either spelling."""
-    from branchguard.core.team.library import kinds
-
+    version's title and every checklist version's name the database holds, each found by either
+    spelling (a certificate reminder's training kind is found by `made_title` itself)."""
     names: dict[str, Text2] = {}
     pairs = [
         *s.execute(select(PLAN_TITLES.c.title_zh, PLAN_TITLES.c.title_en).distinct()).tuples(),
         *s.execute(select(CHECKLIST_NAMES.c.name_zh, CHECKLIST_NAMES.c.name_en).distinct()).tuples(),
-        *((kind.name.zh, kind.name.en) for kind in kinds()),
     ]
     for zh, en in pairs:
         text = Text2(zh or "", en or "")

@@ -215,6 +215,21 @@ def test_seeding_adds_new_built_in_rules_and_leaves_edited_ones(ctx, lead) -> No
     assert rules["ROBBERY"].interval_months == 3
 
 
+def test_a_seeded_database_has_the_defaults_file_scanned_not_parsed(ctx, lead, monkeypatch) -> None:
+    """The drills' first use at every start (the dashboard's first read) asks whether the built-in
+    sets and rules are all there; when they are, the file's codes are read off its lines, and
+    neither the YAML reader nor the file's parse is needed. The scan names what the parse names."""
+    sets, rules = drills_data.load_defaults()
+    assert drills_data.builtin_codes() == ({c.code.upper() for c in sets}, {r.code.upper() for r in rules})
+    ctx.services.drills.compliance_rules(lead)  # seeded at first use
+
+    def parsed(_path: object = None) -> None:
+        raise AssertionError("the defaults file was parsed again")
+
+    monkeypatch.setattr(drills_data, "load_defaults", parsed)
+    assert drills_data.seed_defaults(ctx.sessions) is False
+
+
 def test_rules_have_their_sources() -> None:
     assert all(r.source for r in RULES.values())
     assert isinstance(RULES["SERVICE_INCIDENT"], ComplianceRule)
