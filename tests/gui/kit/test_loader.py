@@ -248,3 +248,24 @@ def test_a_read_for_the_next_turn_asked_for_again_in_the_same_turn_is_read_once(
     qtbot.waitUntil(lambda: loader.pending() == 0)
     QThreadPool.globalInstance().waitForDone()
     assert started == ["second"] and shown == ["rows"] and not reads.busy()
+
+
+def test_a_read_started_by_an_answer_keeps_the_window_unsettled(qtbot: Any, threaded: None) -> None:
+    """The Incidents page reads its list once its open incidents are shown: the window has not
+    shown its data until that list is in too (the start-up's "data shown" waits for `settled`)."""
+    views = _view(qtbot), _view(qtbot)
+    first, second = Loader(views[0]), Loader(views[1])
+    seen: list[tuple[str, int]] = []
+    loader.tracker().settled.connect(lambda: seen.append(("settled", loader.pending())))
+
+    def chained(_data: object) -> None:
+        seen.append(("first shown", loader.pending()))
+        second.run(lambda: 2, lambda _d: seen.append(("second shown", loader.pending())))
+
+    first.run(lambda: 1, chained)
+    def second_shown() -> bool:
+        return any(what == "second shown" for what, _n in seen)
+
+    qtbot.waitUntil(second_shown, timeout=RELEASE_TIMEOUT_S * 1000)
+    qtbot.waitUntil(lambda: loader.pending() == 0)
+    assert seen == [("first shown", 1), ("second shown", 1), ("settled", 0)]
