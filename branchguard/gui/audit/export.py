@@ -15,7 +15,7 @@ from branchguard.core.audit.service import AuditFilter
 from branchguard.core.kernel.names import clean_file_name
 from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import ask_save_path
-from branchguard.gui.kit.tasks import TaskCancelled, TaskHandle, TaskProgress, run_task
+from branchguard.gui.kit.tasks import SoleTask, TaskCancelled, TaskHandle, TaskProgress
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class TrailExporter(QObject):
         self.session = session
         self.widget = widget
         self.branch_name = ""  # read off the GUI thread with the page's filter choices
-        self.task: TaskHandle | None = None
+        self.sole = SoleTask()  # one at a time
 
     def file_name(self, flt: AuditFilter) -> str:
         what = self.tr("audit-trail")  # tr() outside the f-string, where lupdate finds it
@@ -82,24 +82,6 @@ class TrailExporter(QObject):
             )
 
         def done(exported: Exported) -> None:
-            self.task = None
             on_done(exported, note.problem)
 
-        def failed(message: str) -> None:
-            self.task = None
-            on_error(message)
-
-        def cancelled() -> None:
-            self.task = None
-
-        handle = run_task(
-            work,
-            on_done=done,
-            on_error=failed,
-            on_cancel=cancelled,
-            parent=self.widget,
-            title=self.tr("Exporting the audit trail…"),
-            cancellable=True,
-        )
-        self.task = None if handle.done else handle  # inline (tests) it ended inside run_task
-        return handle
+        return self.sole.run(work, done, on_error, self.widget, self.tr("Exporting the audit trail…"))

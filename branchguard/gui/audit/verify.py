@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from branchguard.core.kernel.i18n import Message, t
 from branchguard.core.kernel.progress import stage_text, watching
 from branchguard.gui.kit.plain import literal
-from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
+from branchguard.gui.kit.tasks import SoleTask, TaskHandle, TaskProgress
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -90,37 +90,23 @@ class LedgerChecker(QObject):
         super().__init__(widget)
         self.session = session
         self.widget = widget
-        self.task: TaskHandle | None = None
+        self.sole = SoleTask()  # one at a time
         self.box: QMessageBox | None = None  # the last verdict shown (tests read it)
 
     def start(self, on_shown: Callable[[Verdict], None] | None = None) -> TaskHandle | None:
-        if self.task is not None:
+        if self.sole.task is not None:
             return None  # one check at a time: it reads every record
 
         def done(v: Verdict) -> None:
-            self.task = None
             self.show(v)
             if on_shown is not None:
                 on_shown(v)
 
         def failed(message: str) -> None:
-            self.task = None
             QMessageBox.warning(self.widget, self.tr("Verify"), literal(message))
 
-        def cancelled() -> None:
-            self.task = None
-
-        handle = run_task(
-            lambda progress: check(self.session, progress),
-            on_done=done,
-            on_error=failed,
-            on_cancel=cancelled,
-            parent=self.widget,
-            title=self.tr("Verifying every record against the ledger…"),
-            cancellable=True,
-        )
-        self.task = None if handle.done else handle  # inline (tests) it ended inside run_task
-        return handle
+        title = self.tr("Verifying every record against the ledger…")
+        return self.sole.run(lambda progress: check(self.session, progress), done, failed, self.widget, title)
 
     def show(self, v: Verdict) -> QMessageBox:
         lines = findings(v)

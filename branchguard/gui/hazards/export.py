@@ -15,7 +15,7 @@ from branchguard.core.hazards.types import HazardFilter
 from branchguard.core.kernel.progress import stage_text
 from branchguard.gui.kit.anchor_note import AnchorNote
 from branchguard.gui.kit.files import ask_save_path
-from branchguard.gui.kit.tasks import TaskHandle, TaskProgress, run_task
+from branchguard.gui.kit.tasks import SoleTask, TaskHandle, TaskProgress
 from branchguard.gui.shell.session import GuiSession
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class RegisterExporter(QObject):
         super().__init__(widget)
         self.session = session
         self.widget = widget
-        self.task: TaskHandle | None = None
+        self.sole = SoleTask()  # one at a time
 
     def ask(
         self,
@@ -124,24 +124,6 @@ class RegisterExporter(QObject):
                 return write_register(services, actor, flt, out, fmt, font_setting, note)
 
         def done(warning: str) -> None:
-            self.task = None
             on_done(out, warning, note.problem)
 
-        def failed(message: str) -> None:
-            self.task = None
-            on_error(message)
-
-        def cancelled() -> None:
-            self.task = None
-
-        handle = run_task(
-            work,
-            on_done=done,
-            on_error=failed,
-            on_cancel=cancelled,
-            parent=self.widget,
-            title=self.tr("Exporting the hazard register…"),
-            cancellable=True,
-        )
-        self.task = None if handle.done else handle  # inline (tests) it ended inside run_task
-        return handle
+        return self.sole.run(work, done, on_error, self.widget, self.tr("Exporting the hazard register…"))

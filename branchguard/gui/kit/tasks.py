@@ -476,3 +476,37 @@ def close_down(msecs: int) -> bool:
         relay.handles.clear()
     _quitting = False
     return ended
+
+
+class SoleTask:
+    """A cancellable task its owner runs one at a time (Verify… reads every record, an export
+    writes one file): `task` is the one under way, None once it ended, however it ended."""
+
+    def __init__(self) -> None:
+        self.task: TaskHandle | None = None
+
+    def run(
+        self,
+        work: Callable[[TaskProgress], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None],
+        parent: QWidget | None,
+        title: str,
+    ) -> TaskHandle:
+        def done(result: Any) -> None:
+            self.task = None
+            on_done(result)
+
+        def failed(message: str) -> None:
+            self.task = None
+            on_error(message)
+
+        def cancelled() -> None:
+            self.task = None
+
+        handle = run_task(
+            work, on_done=done, on_error=failed, on_cancel=cancelled, parent=parent, title=title,
+            cancellable=True,
+        )  # fmt: skip
+        self.task = None if handle.done else handle  # inline (tests) it ended inside run_task
+        return handle

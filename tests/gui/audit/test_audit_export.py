@@ -87,7 +87,7 @@ def test_cancel_leaves_no_file_and_records_nothing(
         page.exporter.export(
             page.current_filter(), tmp_path / name, lambda *_: heard.append("done"), heard.append
         )
-    assert heard == [] and page.exporter.task is None
+    assert heard == [] and page.exporter.sole.task is None
     assert [p for p in os.listdir(tmp_path) if p.startswith((".trail", "trail"))] == []
     assert _exports(page) == []
 

@@ -183,7 +183,7 @@ def test_cancel_stops_the_export_before_any_file_is_written(
         heard.append("done")
 
     handle = page.exporter.export(fmt, page.current_filter(), out, done, heard.append)
-    assert handle.done and heard == [] and page.exporter.task is None
+    assert handle.done and heard == [] and page.exporter.sole.task is None
     assert list(out.parent.iterdir()) == []  # nor a temporary file
 
 
