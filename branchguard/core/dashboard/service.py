@@ -2,11 +2,13 @@
 
 Each count is `count(*)` over the very statement the matching list reads (`hazards.store.filtered`,
 `complaints.store.filtered`, `incidents.store.filtered`), so a tile and the page it opens cannot
-disagree; the counts go to the database as one SELECT. The trends and a periodic report share
-`periods`: one read per table of the instants (and keys) within the periods, counted into them by
-the periods' bounds (local midnights turned to UTC), so a month of the trend and the report of that
-month are the same numbers. No row is loaded as an ORM object but the compliance rules (a handful)
-and the plans that decide them, whose states come from the drills service.
+disagree; the counts go to the database as one SELECT, with the oldest open hazard's opening (the
+checkpoints overdue read the open incidents' three columns the check needs). The trends and a
+periodic report share `periods`: one read per table of the instants (and keys) within the periods,
+counted into them by the periods' bounds (local midnights turned to UTC), so a month of the trend
+and the report of that month are the same numbers. No row is loaded as an ORM object but the
+compliance rules (a handful) and the plans that decide them, whose states come from the drills
+service.
 """
 
 from __future__ import annotations
@@ -142,19 +144,39 @@ def month_starts(today: date, months: int = TREND_MONTHS) -> list[date]:
 
 
 def _count_of(stmt: Select[Any]) -> ScalarSelect[int]:
-    """count(*) over the rows of the very statement the list reads, narrowed to its first column:
-    the same rows, without a subquery of every column of the table to compile in each process
-    (the tiles' twelve counts were a third of the dashboard's own time)."""
-    narrowed = stmt.order_by(None).with_only_columns(stmt.selected_columns[0], maintain_column_froms=True)
+    """count(*) over the rows of the very statement the list reads: its FROM and WHERE with count(*)
+    for its columns (`SELECT count(*) FROM hazards WHERE ...`), the same rows when it neither groups,
+    dedupes nor limits them (the lists' statements do none of it; one that did is counted over it as
+    a subquery). No subquery of the list's columns to build and compile: the tiles' SELECT, a
+    subquery in a subquery per count, took a third longer to compile and twice as long to build."""
+    stmt = stmt.order_by(None)
+    if _flat_countable(stmt):
+        return stmt.with_only_columns(func.count(), maintain_column_froms=True).scalar_subquery()
+    narrowed = stmt.with_only_columns(stmt.selected_columns[0], maintain_column_froms=True)
     return select(func.count()).select_from(narrowed.subquery()).scalar_subquery()
 
 
-def _counts(s: Session, statements: dict[str, Select[Any]]) -> dict[str, int]:
-    """Each statement's `_count_of`, all in one SELECT (one round trip, one statement to prepare)."""
-    if not statements:
-        return {}
-    row = s.execute(select(*(_count_of(stmt) for stmt in statements.values()))).one()
-    return {name: int(n or 0) for name, n in zip(statements, row, strict=True)}
+def _flat_countable(stmt: Select[Any]) -> bool:
+    """Whether count(*) in place of the columns counts the statement's rows (SQLAlchemy keeps these
+    parts on the Select; none is public)."""
+    return not (
+        stmt._distinct
+        or stmt._group_by_clauses
+        or stmt._having_criteria
+        or stmt._limit_clause is not None
+        or stmt._offset_clause is not None
+        or stmt._fetch_clause is not None
+    )
+
+
+def _counts(
+    s: Session, statements: dict[str, Select[Any]], *more: ScalarSelect[Any]
+) -> tuple[dict[str, int], tuple[Any, ...]]:
+    """Each statement's `_count_of`, all in one SELECT (one round trip, one statement to prepare),
+    and the values of `more` scalar subqueries read with them."""
+    row = s.execute(select(*(_count_of(stmt) for stmt in statements.values()), *more)).one()
+    counts = {name: int(n or 0) for name, n in zip(statements, row, strict=False)}
+    return counts, tuple(row[len(statements) :])
 
 
 def _bucket(column: SQLColumnExpression[Any], bounds: Sequence[datetime]) -> ColumnElement[int]:
@@ -280,7 +302,7 @@ class DashboardService:
             for name, target in targets.items():
                 flt = target.filter
                 if isinstance(flt, IncidentFilter) and flt.checkpoint_overdue:
-                    values[name] = len(incident_store.selected(s, flt, incident_store.filtered(flt), now))
+                    values[name] = incident_store.count_selected(s, flt, now)
                 elif isinstance(flt, IncidentFilter):
                     counted[name] = incident_store.filtered(flt)
                 elif isinstance(flt, HazardFilter):
@@ -291,10 +313,13 @@ class DashboardService:
                     counted[name] = incident_store.actions_filtered(flt, today)
                 elif isinstance(flt, WarningFilter):
                     counted[name] = warning_store.filtered(flt)
-            values.update(_counts(s, counted))
-            oldest = s.scalar(
-                select(func.min(HazardRow.opened_at)).where(HazardRow.status.in_(hazard_store.OPEN_STATES))
+            oldest_open = (
+                select(func.min(HazardRow.opened_at))
+                .where(HazardRow.status.in_(hazard_store.OPEN_STATES))
+                .scalar_subquery()
             )
+            counts, (oldest,) = _counts(s, counted, oldest_open)
+            values.update(counts)
         values["hazards_oldest_age_days"] = max(0, (now - oldest).days) if oldest is not None else 0
         scheduled = {n: x.filter for n, x in targets.items() if isinstance(x.filter, DueFilter)}
         due = self._schedules.due_lists(actor, list(scheduled.values()), now, zone, named=False)  # counted

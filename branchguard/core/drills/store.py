@@ -97,7 +97,9 @@ def in_use_since(s: Session) -> datetime | None:
     """When the branch began with BranchGuard: the earliest of its record, its first account and its
     first drill plan written (a plan's `created_at`: a drill recorded afterwards counts from the
     day it was entered, not held); None in a database with none of them."""
-    firsts = [s.scalar(select(func.min(row.created_at))) for row in (BranchRow, UserRow, DrillPlanRow)]
+    rows = (BranchRow, UserRow, DrillPlanRow)
+    earliest = (select(func.min(row.created_at)).scalar_subquery() for row in rows)
+    firsts = s.execute(select(*earliest)).one()  # one statement to prepare, not three
     return min((f for f in firsts if f is not None), default=None)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from typing import cast
+from typing import Protocol, cast
 
 from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
@@ -72,7 +72,18 @@ def actions_filtered(flt: ActionFilter, today: date) -> ActionRows:
     return cast(ActionRows, stmt)  # outer joins: the typed columns may be None
 
 
-def overdue_checkpoint(session: Session, row: IncidentRow, now: datetime) -> bool:
+class CheckpointFacts(Protocol):
+    """What `overdue_checkpoint` reads of an incident: a loaded row, or a row of these columns."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def playbook_version_id(self) -> int | None: ...
+    @property
+    def started_at(self) -> datetime: ...
+
+
+def overdue_checkpoint(session: Session, row: CheckpointFacts, now: datetime) -> bool:
     """Whether a reporting checkpoint (上报) of the incident is still pending past its deadline."""
     steps, _version = plan_steps(session, row.playbook_version_id)
     if not any(step.checkpoint for step in steps):
@@ -88,11 +99,23 @@ def selected(
     session: Session, flt: IncidentFilter, stmt: Select[tuple[IncidentRow]], now: datetime
 ) -> list[IncidentRow]:
     """The rows of `stmt` (built from `flt` by `filtered`), with its checkpoint part applied: the
-    incident list and the dashboard's count read this one list."""
+    incident list and the dashboard's count (`count_selected`) read this one list."""
     rows = list(session.scalars(stmt))
     if flt.checkpoint_overdue:
         rows = [row for row in rows if overdue_checkpoint(session, row, now)]
     return rows
+
+
+def count_selected(session: Session, flt: IncidentFilter, now: datetime) -> int:
+    """How many rows `selected` gives for `flt`, from the columns its checkpoint part reads only: no
+    incident is loaded as an ORM object, whose statement and loading a fresh process prepared for
+    the dashboard's one figure (~4 ms of its first read)."""
+    columns = (IncidentRow.id, IncidentRow.playbook_version_id, IncidentRow.started_at)
+    facts = filtered(flt).with_only_columns(*columns)
+    rows = session.execute(facts).all()
+    if flt.checkpoint_overdue:
+        return sum(1 for row in rows if overdue_checkpoint(session, row, now))
+    return len(rows)
 
 
 def shown_title(title: str, names: Mapping[str, Text2] | None = None) -> str:
