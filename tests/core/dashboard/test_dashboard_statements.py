@@ -13,7 +13,8 @@ from sqlalchemy import event
 from branchguard.core.kernel.types import Actor, Role
 
 # the tiles' counts and the oldest open hazard (1), the open incidents' checkpoint facts (1), items
-# due (4), compliance (16 on this branch) and the trends (10)
+# due (4), compliance (16 on this branch) and the trends (10): at most, so that a read merged later
+# needs no change here, and one added fails
 STATEMENTS = 32
 
 
@@ -31,12 +32,12 @@ def _executed(engine: Any) -> Iterator[list[str]]:
         event.remove(engine, "before_cursor_execute", record)
 
 
-def test_the_dashboard_reads_in_a_fixed_number_of_statements(ctx, records_filled) -> None:
+def test_the_dashboard_reads_in_no_more_statements_than_it_needs(ctx, records_filled) -> None:
     info = ctx.services.auth.user_by_name("lead")
     lead = Actor(user_id=info.id, username=info.username, role=Role(info.role))
     ctx.services.incidents.start(lead, None, title="营业厅漏水")
     with _executed(ctx.engine) as seen:
         ctx.services.dashboard.dashboard(lead)
-    assert len(seen) == STATEMENTS, "\n".join(s.split("FROM")[0][:100] for s in seen)
+    assert len(seen) <= STATEMENTS, "\n".join(s.split("FROM")[0][:100] for s in seen)
     loaded = [s for s in seen if "incidents.title" in s]
     assert not loaded, "an incident loaded for the checkpoint count"
