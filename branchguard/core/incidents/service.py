@@ -344,7 +344,6 @@ class IncidentService:
         actions = clean_follow_ups(data.actions)
         with self._sessions.begin() as s:
             due_from(actions, self._row(s, incident_id).started_at.astimezone().date())
-            now = utcnow()
             payload: dict[str, Any] = {
                 "outcome": outcome,
                 "injuries": injuries,
@@ -355,14 +354,15 @@ class IncidentService:
                     for a in actions
                 ],
             }
-            incident_log.append(
-                s, incident_id, actor.username, EntryKind.CLOSE, outcome, data=payload, at=now
-            )
+            # The close's time is its entry's, read once the append holds the incident: read before,
+            # a close that waited for another PC's entry was numbered after it with an earlier time.
+            close = EntryKind.CLOSE
+            entry = incident_log.append(s, incident_id, actor.username, close, outcome, data=payload)
             row = self._row(s, incident_id)
             s.refresh(row)
             row.status = IncidentStatus.CLOSED.value
             row.closed_by = actor.username
-            row.closed_at = now
+            row.closed_at = entry.at
             row.outcome = outcome
             row.injuries = payload["injuries"]
             row.losses_cents = data.losses_cents
