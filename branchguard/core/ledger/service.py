@@ -17,6 +17,7 @@ from branchguard.core.ledger import chain, rules, store
 from branchguard.core.ledger import verify as checks
 from branchguard.core.ledger.types import LedgerAction, LedgerHead, LedgerReport
 from branchguard.db.models.incidents import LogEntryRow
+from branchguard.db.snapshot import snapshot_connection
 
 __all__ = ["LedgerHead", "LedgerService", "adopt_existing", "hash_at", "head", "record_head"]
 
@@ -46,15 +47,15 @@ class LedgerService:
     def verify(self, actor: Actor) -> LedgerReport:
         """Every record, log and attachment against the ledger (core/ledger/verify.py)."""
         require(actor, "ledger.verify")
-        with self._sessions() as s:
-            return checks.verify(s.connection(), self._files)
+        with self._sessions() as s:  # at one moment: another PC's entries are not half seen
+            return checks.verify(snapshot_connection(s), self._files)
 
     def check_record(self, actor: Actor, entity: str, entity_id: int | str) -> LedgerReport:
         """One record with its parts, log and files against their own ledger entries, without
         walking the chain (verify.verify_record): what the record's page shows a warning of."""
         require(actor, "ledger.verify")
         with self._sessions() as s:
-            return checks.verify_record(s.connection(), self._files, entity, str(entity_id))
+            return checks.verify_record(snapshot_connection(s), self._files, entity, str(entity_id))
 
 
 def adopt_existing(sessions: sessionmaker[Session]) -> int:
