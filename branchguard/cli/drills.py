@@ -269,7 +269,8 @@ def run_list(ctx: AppContext, args: argparse.Namespace) -> int:
             p.title,
             p.scope.label,
             wall_clock(p.run_at or p.planned_at, zone),
-            describe(p.rule),  # the window's words for it (每半年), not the RRULE
+            # the window's words (每半年, not the RRULE); a series' run names its series, as there
+            t("cli.drill.run_of", id=p.series_id) if p.series_id is not None else describe(p.rule),
             t("report.drill.voided_status") if p.voided else p.status.label,  # as the window and head office
             t("cli.drill.recorded_afterwards") if p.recorded_afterwards else p.incident_id or "-",
             "-" if p.score is None or p.voided else f"{p.score:g}",  # counted nowhere

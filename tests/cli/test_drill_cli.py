@@ -172,6 +172,8 @@ def test_drill_list_is_in_the_order_of_its_date_column_once_a_series_was_run(run
     shown = re.findall(r"^(\d+) .*?(\d{4}-\d\d-\d\d \d\d:\d\d)", out, re.MULTILINE)
     assert [int(n) for n, _date in shown] == [4, 1, 3, 2]
     assert [d for _n, d in shown] == sorted((d for _n, d in shown), reverse=True)
+    run_row = next(line for line in out.splitlines() if re.match(r"^2 ", line))
+    assert "Run of #1" in run_row, run_row  # as the page's Repeats column says, not "once"
 
 
 def test_a_drill_held_before_the_install_is_recorded_afterwards(run: Run, tmp_path: Path) -> None:

@@ -161,6 +161,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "已补录演练 #{id}：举行于 {when}，得分 {score} / 100",
     ),
     "cli.drill.recorded_afterwards": ("recorded afterwards", "补录"),
+    "cli.drill.run_of": ("Run of #{id}", "属系列 #{id}"),  # as the Drills page's Repeats column
     "cli.drill.held_needs_time": (
         "'{value}' has no time: give the time the drill began too, from its record ('YYYY-MM-DD HH:MM')",
         "“{value}”缺少时刻：请依据记录一并填写演练开始时间（YYYY-MM-DD HH:MM）",
