@@ -28,6 +28,7 @@ from branchguard.core.kernel.errors import BranchGuardError, ValidationError
 from branchguard.core.kernel.i18n import Message
 from branchguard.core.kernel.roles import require
 from branchguard.core.kernel.types import Actor
+from branchguard.db.snapshot import snapshot_connection
 
 
 class AnchorService:
@@ -122,8 +123,9 @@ class AnchorService:
         package carries its ledger entries and head office checks their chain itself."""
         require(actor, "anchor.stamp")
         with self._sessions() as s:
+            conn = snapshot_connection(s)  # at one moment: another PC's entries are not half seen
             standing.check(s, actor)  # a stamp is a signed line in the anchor file: not for a stale login
-            view = self._ledger(s.connection())
+            view = self._ledger(conn)
             head = _head(view)
             rec = view.record_head(entity, entity_id) if entity else None
             proof = None
@@ -188,8 +190,8 @@ class AnchorService:
         as the chain's consistency while the head is still there, not checked a second time (ten
         years: 11 s on PostgreSQL, the check and its anchors each made one)."""
         require(actor, "anchor.verify")
-        with self._sessions() as s:
-            view = self._ledger(s.connection())
+        with self._sessions() as s:  # at one moment, as the stamp's proof
+            view = self._ledger(snapshot_connection(s))
             head = _head(view)
             consistent = proved[1] if proved is not None and proved[0] == head else view.consistent()
             return self._check_source(view, head, consistent, Path(source))
