@@ -2,10 +2,10 @@
 kind), its PDF reports, the ledger entries since the previous package, and a manifest of every
 file's SHA-256 and size signed by this installation's key (core/anchors/keys.py).
 
-Making it reads the branch's data in one snapshot and streams: records are read and written in
-batches, each file goes into the zip as it is written and is hashed on the way. It writes nothing
-to the branch's records; it remembers the package (`exchange_packages`, for the next one's ledger
-range), audits it, and appends the exported head to the anchor file.
+Making it reads the branch's data in one snapshot (db/snapshot.py) and streams: records are read
+and written in batches, each file goes into the zip as it is written and is hashed on the way. It
+writes nothing to the branch's records; it remembers the package (`exchange_packages`, for the next
+one's ledger range), audits it, and appends the exported head to the anchor file.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from branchguard.core.kernel.types import Actor
 from branchguard.core.ledger import chain, verify
 from branchguard.core.ledger.rules import GENESIS
 from branchguard.db.models.exchange import ExchangePackageRow
+from branchguard.db.snapshot import snapshot_connection
 
 # Builds a PDF report at the path given: of one record ("incident" or "drill", its id), or the
 # periodic safety report ("summary", the period's name: 2026-11, 2026-Q4).
@@ -113,9 +114,9 @@ class ExchangeService:
         require(actor, "exchange.export")
         period = self._period(period_text)
         start, end = bounds(period)
-        with self._sessions() as s:
+        with self._sessions() as s:  # the counts and the ledger's range at one moment, as exported
+            conn = snapshot_connection(s)
             code, name = self._branch(s)
-            conn = s.connection()
             counts = {kind: store.count(read(conn, start, end)) for kind, read in store.READERS.items()}
             previous = self._previous(s)
             prev_seq, _prev_hash = self._start(s, conn, previous, after)
@@ -176,8 +177,8 @@ class ExchangeService:
             if progress is not None:
                 progress(RECORDS_SHARE + (REPORTS_END - RECORDS_SHARE) * written // wanted, PROGRESS_STEPS)
 
-        with self._sessions() as s:
-            conn = self._snapshot(s)
+        with self._sessions() as s:  # one moment for the whole package: records, ledger and head
+            conn = snapshot_connection(s)
             code, name = self._branch(s)
             previous = self._previous(s)
             prev_seq, prev_hash = self._start(s, conn, previous, after)
@@ -280,14 +281,6 @@ class ExchangeService:
         if self._dashboard is None:
             return []
         return [rules.complaint_month(f) for f in self._dashboard.periods(actor, rules.month_starts(period))]
-
-    @staticmethod
-    def _snapshot(s: Session) -> Connection:
-        """One consistent view for the whole package: SQLite's read transaction is one already;
-        PostgreSQL needs repeatable read for it."""
-        if s.get_bind().dialect.name == "postgresql":
-            return s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-        return s.connection()
 
     @staticmethod
     def _branch(s: Session) -> tuple[str, str]:
