@@ -11,6 +11,7 @@ from branchguard.gui.kit import loader, tasks
 from branchguard.gui.kit.page import PAGE_REGISTRY, Page
 from branchguard.gui.settings.page import SettingsPage
 from branchguard.gui.shell.main_window import MainWindow
+from tests.gui.shell.lock_support import take_over
 
 
 def sidebar_ids(window: MainWindow) -> list[str]:
@@ -97,29 +98,18 @@ def test_the_lead_taking_over_during_an_incident_lands_on_it(gui_ctx: AppContext
     assert bar is not None
     qtbot.waitUntil(lambda: bool(bar.banner.open_incidents()))
     window.show_page("people")
-    window.lock()
-    dialog = window.login_dialog
-    assert dialog is not None
-    dialog.username.setText("lead")
-    dialog.password.setText("lead-demo-2026")
-    dialog.submit()
-    assert not window.is_locked() and window.session.actor.username == "lead"
+    take_over(window, qtbot, "lead")
     assert window.current_page_id() == "incidents"
 
 
-def test_start_incident_is_offered_to_the_lead_who_takes_over_from_the_auditor(open_window) -> None:
+def test_start_incident_is_offered_to_the_lead_who_takes_over_from_the_auditor(open_window, qtbot) -> None:
     """The bar above the pages is made once per window: after the auditor (who may not start an
     incident) locks it and the lead logs in, Start incident shows, enabled, and says what it does
     (its tooltip had kept the auditor's refusal)."""
     window = open_window("auditor")
     bar = window.incident_bar
     assert bar is not None and not bar.start_action.isVisible()
-    window.lock()
-    dialog = window.login_dialog
-    assert dialog is not None
-    dialog.username.setText("lead")
-    dialog.password.setText("lead-demo-2026")
-    dialog.submit()
+    take_over(window, qtbot, "lead")
     action = bar.start_action
     assert action.isVisible() and action.isEnabled()
     assert "F9" in action.toolTip() and "may not" not in action.toolTip()
@@ -143,13 +133,7 @@ def test_staff_taking_over_from_the_lead_during_an_incident_get_its_console(
     qtbot.waitUntil(lambda: bool(getattr(window.page("incidents"), "consoles", None)))
     robbery = next(iter(window.page("incidents").consoles))  # type: ignore[union-attr]
     # no reference kept to the lead's page, as the window keeps none: its wrapper goes with it
-    window.lock()
-    dialog = window.login_dialog
-    assert dialog is not None
-    dialog.username.setText("staff")
-    dialog.password.setText("staff-demo-2026")
-    dialog.submit()
-    qtbot.waitUntil(lambda: not window.is_locked())
+    take_over(window, qtbot, "staff")
     page = window.page("incidents")
     assert isinstance(page, IncidentsPage)
     assert window.current_page_id() == "incidents"

@@ -16,6 +16,7 @@ from branchguard.core.kernel.i18n import Message
 from branchguard.gui.kit import tasks
 from branchguard.gui.kit.tasks import TaskProgress, run_task
 from branchguard.gui.shell.main_window import MainWindow
+from tests.gui.shell.lock_support import take_over
 
 
 @pytest.fixture
@@ -43,17 +44,6 @@ def start_on_the_settings_page(
     return handle, heard
 
 
-def switch_to_staff(window: MainWindow, qtbot: Any) -> None:
-    window.lock()
-    dialog = window.login_dialog
-    assert dialog is not None
-    dialog.username.setText("staff")
-    dialog.password.setText("staff-demo-2026")
-    dialog.submit()
-    qtbot.waitUntil(lambda: not window.is_locked())
-    assert window.session.actor.username == "staff"
-
-
 def test_work_still_running_at_a_switch_of_user_ends_whole_and_the_window_says_so(
     open_window, qtbot, gate
 ) -> None:
@@ -70,7 +60,7 @@ def test_work_still_running_at_a_switch_of_user_ends_whole_and_the_window_says_s
     handle, heard = start_on_the_settings_page(window, work)
     page = window.page("settings")
     assert started.wait(30)
-    switch_to_staff(window, qtbot)
+    take_over(window, qtbot, "staff")
     qtbot.waitUntil(lambda: not shiboken6.isValid(page))  # the lead's pages are gone, the work is not
 
     gate.set()
@@ -91,7 +81,7 @@ def test_work_that_fails_after_a_switch_of_user_is_told_in_a_warning(open_window
 
     handle, heard = start_on_the_settings_page(window, work)
     assert started.wait(30)
-    switch_to_staff(window, qtbot)
+    take_over(window, qtbot, "staff")
 
     gate.set()
     qtbot.waitUntil(lambda: handle.done)
